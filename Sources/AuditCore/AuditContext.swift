@@ -1,0 +1,82 @@
+/// The policy a run is audited under: which checks run, at what severity, and what the owner
+/// counts as trusted.
+public struct AuditPolicy: Sendable {
+    public var name: String
+    /// When set, only these checks run.
+    public var enabledChecks: Set<String>?
+    public var disabledChecks: Set<String>
+    public var severityOverrides: [String: Severity]
+    /// Networks from which management access is acceptable (a NOC range, the LAN).
+    public var trustedManagementNetworks: [IPPrefix]
+    /// Shortest acceptable recoverable password.
+    public var minimumPasswordLength: Int
+    /// Idle timeout above which a login channel is reported, in seconds.
+    public var maximumIdleTimeout: Int
+
+    public init(name: String = "baseline", enabledChecks: Set<String>? = nil, disabledChecks: Set<String> = [],
+                severityOverrides: [String: Severity] = [:], trustedManagementNetworks: [IPPrefix] = [],
+                minimumPasswordLength: Int = 8, maximumIdleTimeout: Int = 600) {
+        self.name = name
+        self.enabledChecks = enabledChecks
+        self.disabledChecks = disabledChecks
+        self.severityOverrides = severityOverrides
+        self.trustedManagementNetworks = trustedManagementNetworks
+        self.minimumPasswordLength = minimumPasswordLength
+        self.maximumIdleTimeout = maximumIdleTimeout
+    }
+
+    public func runs(_ checkID: String) -> Bool {
+        !disabledChecks.contains(checkID) && (enabledChecks?.contains(checkID) ?? true)
+    }
+}
+
+/// What the credential engine can say about a stored secret.
+public struct SecretAssessment: Sendable, Hashable {
+    /// The cleartext, when the configuration gives it away (cleartext or reversible) or a guess matched a hash.
+    public var recovered: String?
+    /// A known vendor default this secret equals, with the source of that fact.
+    public var matchesDefault: String?
+    /// Why the secret is weak, when it is (`in the common-password list`, `equals the username`).
+    public var weakness: String?
+    /// A problem reading the stored value (truncated hash, bad alphabet).
+    public var problem: String?
+
+    public init(recovered: String? = nil, matchesDefault: String? = nil, weakness: String? = nil, problem: String? = nil) {
+        self.recovered = recovered
+        self.matchesDefault = matchesDefault
+        self.weakness = weakness
+        self.problem = problem
+    }
+}
+
+/// The credential engine, as checks see it. Implemented in AuditCredentials; checks receive it
+/// through the context so they stay pure and testable.
+public protocol SecretJudge: Sendable {
+    func assess(_ secret: Secret, owner: String, purpose: SecretPurpose, vendor: VendorID,
+                minimumLength: Int) -> SecretAssessment
+}
+
+/// A judge that knows nothing: used where no credential data is loaded.
+public struct NoSecretJudge: SecretJudge {
+    public init() {}
+    public func assess(_ secret: Secret, owner: String, purpose: SecretPurpose, vendor: VendorID,
+                       minimumLength: Int) -> SecretAssessment {
+        SecretAssessment()
+    }
+}
+
+/// Everything a check may consult besides the configuration.
+public struct AuditContext: Sendable {
+    public var policy: AuditPolicy
+    public var secrets: any SecretJudge
+
+    public init(policy: AuditPolicy = AuditPolicy(), secrets: any SecretJudge = NoSecretJudge()) {
+        self.policy = policy
+        self.secrets = secrets
+    }
+
+    public func assess(_ stored: StoredSecret, vendor: VendorID) -> SecretAssessment {
+        secrets.assess(stored.secret, owner: stored.owner, purpose: stored.purpose, vendor: vendor,
+                       minimumLength: policy.minimumPasswordLength)
+    }
+}
