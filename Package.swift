@@ -23,7 +23,9 @@ let package = Package(
         // The vendor-neutral model, findings and protocols. Imports nothing.
         .target(name: "AuditCore"),
         // Secret decoding and verification; knows no vendor syntax.
-        .target(name: "AuditCredentials", dependencies: ["AuditCore"]),
+        .target(name: "AuditCredentials", dependencies: ["AuditCore", "CCrypt"]),
+        // libxcrypt's crypt_rn (md5crypt, sha-crypt, bcrypt, descrypt), from Debian's libcrypt-dev.
+        .target(name: "CCrypt", linkerSettings: [.linkedLibrary("crypt")]),
         // One folder per vendor: parse into the vendor's shape, convert to DeviceConfig.
         .target(name: "AuditVendors", dependencies: ["AuditCore"]),
         // One file per check. Never imports a vendor parser.
@@ -47,13 +49,13 @@ let package = Package(
         .executableTarget(name: "routeraudit-bench", dependencies: ["RouterAudit"], path: "Benchmarks/routeraudit-bench"),
 
         .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore"]),
-        .testTarget(name: "AuditCredentialsTests", dependencies: ["AuditCredentials"]),
+        .testTarget(name: "AuditCredentialsTests", dependencies: ["AuditCredentials", "AuditCore"]),
         .testTarget(name: "AuditVendorsTests", dependencies: ["AuditVendors", "AuditCore"]),
-        .testTarget(name: "AuditChecksTests", dependencies: ["AuditChecks", "AuditVendors", "AuditCore", "RouterAudit"]),
-        .testTarget(name: "RouterAuditTests", dependencies: ["RouterAudit", "AuditCore"]),
+        .testTarget(name: "AuditChecksTests", dependencies: ["AuditChecks", "AuditVendors", "AuditCore", "AuditCredentials", "RouterAudit"]),
+        .testTarget(name: "RouterAuditTests", dependencies: ["RouterAudit", "AuditCore", "AuditCredentials", .product(name: "Yams", package: "Yams")]),
     ]
 )
 
-for target in package.targets {
+for target in package.targets where target.name != "CCrypt" {
     target.swiftSettings = (target.swiftSettings ?? []) + strict
 }

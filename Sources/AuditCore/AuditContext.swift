@@ -54,6 +54,8 @@ public struct SecretAssessment: Sendable, Hashable {
 public protocol SecretJudge: Sendable {
     func assess(_ secret: Secret, owner: String, purpose: SecretPurpose, vendor: VendorID,
                 minimumLength: Int) -> SecretAssessment
+    /// True for SNMP communities that scanners try (public, private and the usual guesses).
+    func isGuessableCommunity(_ community: String) -> Bool
 }
 
 /// A judge that knows nothing: used where no credential data is loaded.
@@ -62,6 +64,10 @@ public struct NoSecretJudge: SecretJudge {
     public func assess(_ secret: Secret, owner: String, purpose: SecretPurpose, vendor: VendorID,
                        minimumLength: Int) -> SecretAssessment {
         SecretAssessment()
+    }
+
+    public func isGuessableCommunity(_ community: String) -> Bool {
+        ["public", "private"].contains(community.lowercased())
     }
 }
 

@@ -1,0 +1,39 @@
+import AuditCore
+
+/// RA-CRED-006: Cisco `service password-encryption` is off.
+public struct PasswordEncryptionDisabled: Check {
+    public init() {}
+
+    public let metadata = CheckDescription(
+        id: "RA-CRED-006",
+        slug: "password-encryption-disabled",
+        title: "service password-encryption is not enabled",
+        severity: .low,
+        area: .cred,
+        rationale: """
+            Without `service password-encryption`, line and user passwords configured with `password` \
+            appear in cleartext in every configuration copy. The encryption is weak (type 7) but keeps \
+            passwords from casual view.
+            """,
+        remediation: "Configure `service password-encryption`, and prefer `secret` over `password` everywhere.",
+        references: [.cis("2.1.1", "Set 'service password-encryption'")],
+        examples: [
+            .bad(.ciscoIOS, """
+                hostname cpe
+                ↓no service password-encryption
+                """),
+            .good(.ciscoIOS, """
+                service password-encryption
+                hostname cpe
+                """),
+        ]
+    )
+
+    public func run(on config: DeviceConfig, context: AuditContext) -> [Finding] {
+        guard let setting = config.hardening.passwordEncryption, !setting.value else { return [] }
+        let how = setting.origin.isVendorDefault ? "is not configured (off by default)" : "is disabled"
+        return [metadata.finding(
+            "service password-encryption \(how)", evidence: [setting.origin], subject: "service password-encryption",
+            fix: .enablePasswordEncryption)]
+    }
+}

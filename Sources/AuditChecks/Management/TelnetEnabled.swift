@@ -1,0 +1,61 @@
+import AuditCore
+
+/// RA-MGMT-001: the router accepts Telnet logins.
+public struct TelnetEnabled: Check {
+    public init() {}
+
+    public let metadata = CheckDescription(
+        id: "RA-MGMT-001",
+        slug: "telnet-enabled",
+        title: "Telnet management enabled",
+        severity: .high,
+        area: .mgmt,
+        rationale: """
+            Telnet sends the username, password and the whole session in cleartext; anyone on the path \
+            can read them. On IOS, a vty line without `transport input` accepts Telnet by default.
+            """,
+        remediation: "Accept only SSH on terminal lines (`transport input ssh`) and disable any Telnet server.",
+        references: [
+            .cis("1.2.3", "Set 'transport input ssh' for 'line vty' connections"),
+            .stig("CISC-ND-000470", "The network device must use FIPS-validated SSH for remote access"),
+        ],
+        examples: [
+            .bad(.ciscoIOS, """
+                hostname cpe
+                line vty 0 4
+                 login local
+                ↓ transport input telnet ssh
+                """),
+            .bad(.ciscoIOS, """
+                version 15.2
+                hostname cpe
+                ↓line vty 0 4
+                 login local
+                """),
+            .good(.ciscoIOS, """
+                hostname cpe
+                line vty 0 4
+                 login local
+                 transport input ssh
+                """),
+        ]
+    )
+
+    public func run(on config: DeviceConfig, context: AuditContext) -> [Finding] {
+        if !config.loginChannels.isEmpty {
+            return config.loginChannels.compactMap { channel in
+                guard channel.transportInput.value.contains(.telnet) else { return nil }
+                let how = channel.transportInput.origin.isVendorDefault ? " by default (no transport input)" : ""
+                return metadata.finding(
+                    "line '\(channel.name)' accepts telnet\(how)",
+                    evidence: channel.transportInput.origin.with(context: channel.origin), subject: "line \(channel.name)",
+                    fix: .setTransportInput(channel: channel.name, allowed: [.ssh]))
+            }
+        }
+        guard let telnet = config.service(.telnet), telnet.enabled.value else { return [] }
+        return [metadata.finding(
+            "telnet server is enabled on \(Describe.listen(telnet.listen.value))",
+            evidence: [telnet.enabled.origin], subject: "service telnet", fix: .disableService(.telnet),
+            severity: WANExposure.evidence(for: telnet, in: config) != nil ? .critical : nil)]
+    }
+}

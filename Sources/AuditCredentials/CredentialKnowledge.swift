@@ -1,0 +1,50 @@
+import AuditCore
+
+/// A vendor's documented or widely published default login.
+public struct DefaultLogin: Sendable, Hashable {
+    public var vendor: String
+    /// Empty when the device asks for a password only (enable, console).
+    public var user: String
+    /// Empty for a blank password.
+    public var password: String
+    public var `protocol`: String
+    public var source: String
+
+    public init(vendor: String, user: String, password: String, protocol: String, source: String) {
+        self.vendor = vendor
+        self.user = user
+        self.password = password
+        self.protocol = `protocol`
+        self.source = source
+    }
+}
+
+/// Default logins, weak passwords and SNMP communities, from `profiles/credentials/*.yaml`.
+public struct CredentialKnowledge: Sendable {
+    public var defaults: [DefaultLogin]
+    /// Most common first: the default depth tries the top of the list.
+    public var weakPasswords: [String]
+    public var defaultCommunities: [String]
+    public var guessableCommunities: [String]
+
+    private let weakSet: Set<String>
+    private let communitySet: Set<String>
+
+    public init(defaults: [DefaultLogin], weakPasswords: [String], defaultCommunities: [String],
+                guessableCommunities: [String]) {
+        self.defaults = defaults
+        self.weakPasswords = weakPasswords
+        self.defaultCommunities = defaultCommunities
+        self.guessableCommunities = guessableCommunities
+        self.weakSet = Set(weakPasswords.map { $0.lowercased() })
+        self.communitySet = Set((defaultCommunities + guessableCommunities).map { $0.lowercased() })
+    }
+
+    public func defaults(for vendor: VendorID) -> [DefaultLogin] {
+        defaults.filter { $0.vendor == vendor.rawValue }
+    }
+
+    public func isWeak(_ password: String) -> Bool { weakSet.contains(password.lowercased()) }
+
+    public func isGuessableCommunity(_ community: String) -> Bool { communitySet.contains(community.lowercased()) }
+}

@@ -1,0 +1,57 @@
+import CCrypt
+
+/// One-way hashes in the Unix crypt family, verified by the system's libxcrypt (`crypt_rn`):
+/// md5crypt (`$1$`, Cisco type 5), sha256crypt (`$5$`), sha512crypt (`$6$`), bcrypt (`$2a/b/y$`),
+/// traditional DES crypt.
+public enum CryptHash {
+    /// Checks the shape of a stored hash before any guess is tried, so a damaged value becomes a
+    /// diagnostic instead of a silent "no match".
+    public static func validate(_ stored: String) -> String? {
+        let alphabet = Set("./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+        if stored.hasPrefix("$1$") {
+            let parts = stored.split(separator: "$", omittingEmptySubsequences: false)
+            guard parts.count == 4 else { return "md5crypt hash does not have the form $1$salt$hash" }
+            guard parts[3].utf8.count == 22 else { return "md5crypt hash is truncated (\(parts[3].utf8.count) of 22 characters)" }
+            guard parts[3].utf8.allSatisfy(alphabet.contains), parts[2].utf8.allSatisfy({ alphabet.contains($0) }) else {
+                return "md5crypt hash contains characters outside the crypt alphabet"
+            }
+            return nil
+        }
+        if stored.hasPrefix("$5$") || stored.hasPrefix("$6$") {
+            let expected = stored.hasPrefix("$5$") ? 43 : 86
+            guard let last = stored.split(separator: "$").last, last.utf8.count == expected else {
+                return "sha-crypt hash is truncated"
+            }
+            guard last.utf8.allSatisfy(alphabet.contains) else { return "sha-crypt hash contains characters outside the crypt alphabet" }
+            return nil
+        }
+        if stored.hasPrefix("$2a$") || stored.hasPrefix("$2b$") || stored.hasPrefix("$2y$") {
+            guard stored.utf8.count == 60 else { return "bcrypt hash is not 60 characters long" }
+            return nil
+        }
+        return nil
+    }
+
+    /// True when `password` hashes to `stored` with the salt and parameters inside `stored`.
+    /// A thread's scratch buffer is allocated once per call chain by `Verifier`.
+    public static func matches(_ password: String, stored: String) -> Bool {
+        var verifier = Verifier()
+        return verifier.matches(password, stored: stored)
+    }
+
+    /// Holds libxcrypt's scratch area (about 32 KiB) so a batch of guesses reuses it.
+    public struct Verifier: ~Copyable {
+        private let data: UnsafeMutablePointer<crypt_data>
+
+        public init() {
+            data = .allocate(capacity: 1)
+        }
+
+        deinit { data.deallocate() }
+
+        public mutating func matches(_ password: String, stored: String) -> Bool {
+            guard let result = ccrypt_hash(password, stored, data) else { return false }
+            return String(cString: result) == stored
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import AuditCore
+
+/// The machine-readable report: the JSON output, and the input every other reporter renders.
+/// Documented in docs/json-schema.md; `schemaVersion` changes when a field changes meaning or goes away.
+public struct ReportDocument: Codable, Sendable {
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var tool: Tool
+    public var policy: String
+    public var secretsShown: Bool
+    public var summary: Summary
+    public var devices: [Device]
+    public var problems: [InputProblem]
+
+    public struct Tool: Codable, Sendable {
+        public var name: String
+        public var version: String
+    }
+
+    public struct Summary: Codable, Sendable {
+        public var devicesAudited: Int
+        public var inputsFailed: Int
+        public var findings: Int
+        public var bySeverity: [String: Int]
+    }
+
+    public struct Device: Codable, Sendable {
+        public var sources: [String]
+        public var vendor: String
+        public var vendorChoice: String
+        public var hostname: String?
+        public var coverage: Coverage
+        public var findings: [FindingEntry]
+        public var diagnostics: [DiagnosticEntry]
+    }
+
+    public struct Coverage: Codable, Sendable {
+        public var meaningfulLines: Int
+        public var understoodLines: Int
+        /// understood / meaningful, 0...1.
+        public var ratio: Double
+    }
+
+    public struct FindingEntry: Codable, Sendable {
+        public var id: String
+        public var slug: String
+        public var title: String
+        public var severity: Severity
+        public var area: String
+        public var message: String
+        public var subject: String
+        public var evidence: [EvidenceEntry]
+        public var remediation: String
+        /// Stable across runs and line moves: check id, device and subject.
+        public var fingerprint: String
+    }
+
+    public struct EvidenceEntry: Codable, Sendable {
+        public var file: String?
+        public var line: Int?
+        public var endLine: Int?
+        /// The configuration line, secrets masked unless --show-secrets.
+        public var text: String?
+        /// For findings that rest on a platform default: which profile says so, and what it says.
+        public var vendorDefault: String?
+    }
+
+    public struct DiagnosticEntry: Codable, Sendable {
+        public var level: Diagnostic.Level
+        public var code: String
+        public var message: String
+        public var file: String?
+        public var line: Int?
+    }
+}
+
+public enum ReportBuilder {
+    public static func build(_ run: AuditRun, showSecrets: Bool, toolVersion: String) -> ReportDocument {
+        var bySeverity: [String: Int] = [:]
+        for finding in run.allFindings { bySeverity[finding.severity.rawValue, default: 0] += 1 }
+        let devices = run.devices.map { device(of: $0, catalog: run.catalog, showSecrets: showSecrets) }
+        return ReportDocument(
+            schemaVersion: ReportDocument.currentSchemaVersion,
+            tool: .init(name: "routeraudit", version: toolVersion),
+            policy: run.policyName,
+            secretsShown: showSecrets,
+            summary: .init(devicesAudited: run.devices.count, inputsFailed: run.problems.count,
+                           findings: run.allFindings.count, bySeverity: bySeverity),
+            devices: devices,
+            problems: run.problems.map { InputProblem(path: TerminalSafe.clean($0.path), reason: TerminalSafe.clean($0.reason)) })
+    }
+
+    static func device(of audit: DeviceAudit, catalog: [String: CheckDescription], showSecrets: Bool) -> ReportDocument.Device {
+        let config = audit.config
+        let quoter = EvidenceQuoter(config: config, showSecrets: showSecrets)
+        let deviceKey = config.identity.hostname?.value ?? config.sources.first?.path ?? "device"
+        let findings = audit.findings.map { finding -> ReportDocument.FindingEntry in
+            let meta = catalog[finding.checkID]
+            return ReportDocument.FindingEntry(
+                id: finding.checkID,
+                slug: meta?.slug ?? "",
+                title: meta?.title ?? finding.checkID,
+                severity: finding.severity,
+                area: meta?.area.rawValue ?? "",
+                message: TerminalSafe.clean(finding.message.rendered(showSecrets: showSecrets)),
+                subject: TerminalSafe.clean(finding.subject),
+                evidence: evidence(finding.evidence, quoter: quoter),
+                remediation: meta?.remediation ?? "",
+                fingerprint: Fingerprint.of(checkID: finding.checkID, device: deviceKey, subject: finding.subject))
+        }
+        return ReportDocument.Device(
+            sources: config.sources.map { TerminalSafe.clean($0.path) },
+            vendor: config.vendor.rawValue,
+            vendorChoice: audit.vendorChoice,
+            hostname: config.identity.hostname.map { TerminalSafe.clean($0.value) },
+            coverage: .init(meaningfulLines: config.coverage.meaningfulLines, understoodLines: config.coverage.understoodLines,
+                            ratio: (config.coverage.ratio * 1000).rounded() / 1000),
+            findings: findings,
+            diagnostics: config.diagnostics.map {
+                .init(level: $0.level, code: $0.code, message: TerminalSafe.clean($0.message), file: $0.span?.file, line: $0.span?.start)
+            })
+    }
+
+    static func evidence(_ provenances: [Provenance], quoter: EvidenceQuoter) -> [ReportDocument.EvidenceEntry] {
+        var entries: [ReportDocument.EvidenceEntry] = []
+        for provenance in provenances {
+            switch provenance {
+            case .vendorDefault(let profile, let statement):
+                entries.append(.init(vendorDefault: "\(profile): \(statement)"))
+            case .source(let span), .unparsed(let span):
+                entries.append(.init(file: span.file, line: span.start, endLine: span.end == span.start ? nil : span.end,
+                                     text: quoter.quote(file: span.file, line: span.start)))
+            case .derived(let spans):
+                for span in spans {
+                    entries.append(.init(file: span.file, line: span.start, endLine: span.end == span.start ? nil : span.end,
+                                         text: quoter.quote(file: span.file, line: span.start)))
+                }
+            }
+        }
+        return entries
+    }
+}
+
+/// A short stable hash (FNV-1a, 64-bit) of what a finding is about, not where it is.
+public enum Fingerprint {
+    public static func of(checkID: String, device: String, subject: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "\(checkID)\u{1F}\(device)\u{1F}\(subject)".utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

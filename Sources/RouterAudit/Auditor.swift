@@ -1,0 +1,110 @@
+import AuditCore
+import AuditChecks
+import AuditCredentials
+import AuditVendors
+
+/// The pipeline: inputs → vendor detection → parse → checks → policy. Library code: it never
+/// prints and never exits; the executable decides what to show and which exit code to return.
+public struct Auditor: Sendable {
+    public struct Options: Sendable {
+        /// Skip detection and parse every input as this vendor.
+        public var forcedVendor: VendorID?
+        public var policy: AuditPolicy
+        public var checks: [any Check]
+        public var credentials: CredentialEngine
+
+        public init(forcedVendor: VendorID? = nil, policy: AuditPolicy = AuditPolicy(),
+                    checks: [any Check] = BuiltInChecks.all, credentials: CredentialEngine = CredentialEngine()) {
+            self.forcedVendor = forcedVendor
+            self.policy = policy
+            self.checks = checks
+            self.credentials = credentials
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Audits files and folders. Paths that cannot be audited are reported, never fatal.
+    public func audit(paths: [String]) -> AuditRun {
+        let (devices, readProblems) = InputReader().read(paths)
+        var problems = readProblems
+        var audits: [DeviceAudit] = []
+        for device in devices {
+            switch audit(inputs: device.inputs, label: device.folder) {
+            case .success(let audit): audits.append(audit)
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        return AuditRun(devices: audits, problems: problems, policyName: options.policy.name, catalog: catalog)
+    }
+
+    /// Audits one device given as texts (files already read, or collected output).
+    public func audit(inputs: [ConfigInput], label: String? = nil) -> Result<DeviceAudit, InputProblem> {
+        let name = label ?? inputs.first?.path ?? "(no input)"
+        let vendor: any VendorSupport
+        let choice: String
+        if let forced = options.forcedVendor {
+            guard let support = VendorRegistry.support(for: forced) else {
+                return .failure(InputProblem(path: name, reason: "unknown vendor '\(forced)'"))
+            }
+            vendor = support
+            choice = "forced with --vendor"
+        } else {
+            guard let detected = detect(inputs) else {
+                return .failure(InputProblem(path: name, reason: "not a router configuration this tool recognises (no vendor's syntax detected; use --vendor to force one)"))
+            }
+            vendor = detected.vendor
+            choice = "detected (\(detected.score.reason))"
+        }
+        let config = vendor.parse(inputs)
+        if config.coverage.meaningfulLines > 0, config.coverage.understoodLines == 0 {
+            return .failure(InputProblem(path: name, reason: "nothing in it was understood as \(vendor.displayName) configuration"))
+        }
+        return .success(DeviceAudit(config: config, findings: runChecks(on: config), vendorChoice: choice))
+    }
+
+    /// Detects the vendor of a device from its inputs' content: the best score over all inputs.
+    func detect(_ inputs: [ConfigInput]) -> (vendor: any VendorSupport, score: DetectionScore)? {
+        var best: (vendor: any VendorSupport, score: DetectionScore)?
+        for input in inputs {
+            if let found = VendorRegistry.detect(Self.detectionSample(input.text)), found.score > (best?.score ?? .none) {
+                best = found
+            }
+        }
+        return best
+    }
+
+    /// Detection looks at the start of a file: enough to recognise any vendor, and it keeps a
+    /// 50 MB file of noise from costing a full scan per vendor.
+    static func detectionSample(_ text: String) -> String {
+        let limit = 256 * 1024
+        guard text.utf8.count > limit else { return text }
+        let end = text.utf8.index(text.utf8.startIndex, offsetBy: limit)
+        return String(text[..<end])
+    }
+
+    public func runChecks(on config: DeviceConfig) -> [Finding] {
+        let context = AuditContext(policy: options.policy, secrets: options.credentials)
+        var findings: [Finding] = []
+        for check in options.checks where options.policy.runs(check.metadata.id) {
+            for var finding in check.run(on: config, context: context) {
+                if let override = options.policy.severityOverrides[finding.checkID] {
+                    finding.severity = override
+                }
+                findings.append(finding)
+            }
+        }
+        return findings.sorted { a, b in
+            if a.severity != b.severity { return a.severity > b.severity }
+            return (a.primarySpan?.start ?? 0, a.checkID) < (b.primarySpan?.start ?? 0, b.checkID)
+        }
+    }
+
+    public var catalog: [String: CheckDescription] {
+        Dictionary(options.checks.map { ($0.metadata.id, $0.metadata) }, uniquingKeysWith: { a, _ in a })
+    }
+}
