@@ -6,6 +6,14 @@ public enum VendorRegistry {
     public static let all: [any VendorSupport] = [
         CiscoIOSSupport(),
         OpenWrtSupport(),
+        JunosSupport(),
+        RouterOSSupport(),
+        FortiOSSupport(),
+        HuaweiVRPSupport(),
+        PfSenseSupport(),
+        OPNsenseSupport(),
+        EdgeOSSupport(),
+        VyOSSupport(),
     ]
 
     public static func support(for id: VendorID) -> (any VendorSupport)? {

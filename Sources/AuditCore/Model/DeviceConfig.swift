@@ -8,6 +8,14 @@ public struct VendorID: RawRepresentable, Hashable, Sendable, Codable, CustomStr
 
     public static let ciscoIOS = VendorID("cisco-ios")
     public static let openWrt = VendorID("openwrt")
+    public static let junos = VendorID("junos")
+    public static let routerOS = VendorID("routeros")
+    public static let fortiOS = VendorID("fortios")
+    public static let huaweiVRP = VendorID("huawei-vrp")
+    public static let pfSense = VendorID("pfsense")
+    public static let opnSense = VendorID("opnsense")
+    public static let edgeOS = VendorID("edgeos")
+    public static let vyOS = VendorID("vyos")
 }
 
 public struct DeviceIdentity: Sendable {

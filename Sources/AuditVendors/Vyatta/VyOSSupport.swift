@@ -1,0 +1,12 @@
+import AuditCore
+
+/// STUB: replaced by the real parser (issue 5). Detects nothing, so it never claims a file.
+public struct VyOSSupport: VendorSupport {
+    public init() {}
+    public var id: VendorID { .vyOS }
+    public var displayName: String { "VyOS" }
+    public func detect(_ text: String) -> DetectionScore { .none }
+    public func parse(_ inputs: [ConfigInput]) -> DeviceConfig {
+        DeviceConfig(identity: DeviceIdentity(vendor: id), sources: inputs.map { ConfigSource(path: $0.path, text: $0.text) })
+    }
+}
