@@ -23,9 +23,11 @@ let package = Package(
         // The vendor-neutral model, findings and protocols. Imports nothing.
         .target(name: "AuditCore"),
         // Secret decoding and verification; knows no vendor syntax.
-        .target(name: "AuditCredentials", dependencies: ["AuditCore", "CCrypt"]),
+        .target(name: "AuditCredentials", dependencies: ["AuditCore", "CCrypt", "COpenSSL"]),
         // libxcrypt's crypt_rn (md5crypt, sha-crypt, bcrypt, descrypt), from Debian's libcrypt-dev.
         .target(name: "CCrypt", linkerSettings: [.linkedLibrary("crypt")]),
+        // OpenSSL's libcrypto (PBKDF2, scrypt, SHA, MD5, AES), from Debian's libssl-dev.
+        .target(name: "COpenSSL", linkerSettings: [.linkedLibrary("crypto")]),
         // One folder per vendor: parse into the vendor's shape, convert to DeviceConfig.
         .target(name: "AuditVendors", dependencies: ["AuditCore"]),
         // One file per check. Never imports a vendor parser.
@@ -46,7 +48,7 @@ let package = Package(
             dependencies: ["RouterAudit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Throughput benchmark (release builds): `swift run -c release routeraudit-bench`.
-        .executableTarget(name: "routeraudit-bench", dependencies: ["RouterAudit"], path: "Benchmarks/routeraudit-bench"),
+        .executableTarget(name: "routeraudit-bench", dependencies: ["RouterAudit", "AuditCredentials", "AuditCore"], path: "Benchmarks/routeraudit-bench"),
 
         .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore"]),
         .testTarget(name: "AuditCredentialsTests", dependencies: ["AuditCredentials", "AuditCore"]),
@@ -56,6 +58,6 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.name != "CCrypt" {
+for target in package.targets where !target.name.hasPrefix("C") {
     target.swiftSettings = (target.swiftSettings ?? []) + strict
 }

@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages RouterAudit links against (libxcrypt for crypt_rn) or its scripts use.
-packages=(libcrypt-dev python3)
+# Debian packages RouterAudit links against (libxcrypt for crypt_rn, OpenSSL libcrypto) or its scripts use.
+packages=(libcrypt-dev libssl-dev python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -8,9 +8,15 @@
 import Foundation
 import AuditCore
 import RouterAudit
+import AuditCredentials
 
 let arguments = CommandLine.arguments
 let seconds = arguments.firstIndex(of: "--seconds").flatMap { Double(arguments[$0 + 1]) } ?? 3
+if arguments.contains("--hash-speed") {
+    print("one-way formats, one core:")
+    HashSpeed.run(seconds: min(seconds, 2))
+    exit(0)
+}
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 func files(under folder: URL) -> [URL] {
@@ -25,7 +31,9 @@ for vendor in ["cisco-ios", "openwrt"] {
         if let text = try? String(contentsOf: url, encoding: .utf8) { typical.append(ConfigInput(path: url.path, text: text)) }
     }
 }
-let auditor = Auditor()
+let depth = arguments.firstIndex(of: "--crack-depth").flatMap { CrackDepth(rawValue: arguments[$0 + 1]) } ?? .standard
+let auditor = Auditor(options: .init(credentials: CredentialEngine(depth: depth)))
+print("crack depth: \(depth.rawValue)")
 let lines = typical.map { $0.text.split(separator: "\n").count }
 print("typical configs: \(typical.count) files, median \(lines.sorted()[lines.count / 2]) lines")
 

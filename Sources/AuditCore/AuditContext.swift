@@ -1,3 +1,16 @@
+/// How hard the engine tries against one-way hashes.
+public enum CrackDepth: String, Sendable, CaseIterable, Codable {
+    /// Only check hashes for damage; never guess.
+    case off
+    /// Vendor defaults always, then as much of the weak list as fits the per-hash budget.
+    case standard
+    /// Vendor defaults and the whole weak list, on every core.
+    case full
+
+    /// The standard depth's budget for weak-list guesses against one hash.
+    public static let standardBudgetMicroseconds: Double = 200_000
+}
+
 /// The policy a run is audited under: which checks run, at what severity, and what the owner
 /// counts as trusted.
 public struct AuditPolicy: Sendable {
@@ -12,10 +25,12 @@ public struct AuditPolicy: Sendable {
     public var minimumPasswordLength: Int
     /// Idle timeout above which a login channel is reported, in seconds.
     public var maximumIdleTimeout: Int
+    /// How hard the credential engine tries against one-way hashes.
+    public var crackDepth: CrackDepth
 
     public init(name: String = "baseline", enabledChecks: Set<String>? = nil, disabledChecks: Set<String> = [],
                 severityOverrides: [String: Severity] = [:], trustedManagementNetworks: [IPPrefix] = [],
-                minimumPasswordLength: Int = 8, maximumIdleTimeout: Int = 600) {
+                minimumPasswordLength: Int = 8, maximumIdleTimeout: Int = 600, crackDepth: CrackDepth = .standard) {
         self.name = name
         self.enabledChecks = enabledChecks
         self.disabledChecks = disabledChecks
@@ -23,6 +38,7 @@ public struct AuditPolicy: Sendable {
         self.trustedManagementNetworks = trustedManagementNetworks
         self.minimumPasswordLength = minimumPasswordLength
         self.maximumIdleTimeout = maximumIdleTimeout
+        self.crackDepth = crackDepth
     }
 
     public func runs(_ checkID: String) -> Bool {

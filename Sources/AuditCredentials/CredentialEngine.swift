@@ -4,13 +4,13 @@ import AuditCore
 /// against a vendor's defaults and the top of the weak-password list.
 public struct CredentialEngine: SecretJudge {
     public var knowledge: CredentialKnowledge
-    /// How many weak-list entries to try against a one-way hash. Cleartext and reversible secrets
-    /// are always checked against the whole list (a set lookup).
-    public var hashGuessDepth: Int
+    /// How hard to try against one-way hashes. Cleartext and reversible secrets are always
+    /// checked against the whole weak list (a set lookup).
+    public var depth: CrackDepth
 
-    public init(knowledge: CredentialKnowledge = .builtIn, hashGuessDepth: Int = 64) {
+    public init(knowledge: CredentialKnowledge = .builtIn, depth: CrackDepth = .standard) {
         self.knowledge = knowledge
-        self.hashGuessDepth = hashGuessDepth
+        self.depth = depth
     }
 
     public func assess(_ secret: Secret, owner: String, purpose: SecretPurpose, vendor: VendorID,
@@ -38,16 +38,21 @@ public struct CredentialEngine: SecretJudge {
         knowledge.isGuessableCommunity(community)
     }
 
-    struct DecodeProblem: Error, CustomStringConvertible {
-        var description: String
+    public struct DecodeProblem: Error, CustomStringConvertible {
+        public var description: String
     }
 
     func decode(_ scheme: ReversibleScheme, _ encoded: String) -> Result<String, DecodeProblem> {
+        func problem(_ error: some CustomStringConvertible) -> DecodeProblem { DecodeProblem(description: error.description) }
         switch scheme {
         case .ciscoType7:
-            return CiscoType7.decode(encoded).mapError { DecodeProblem(description: $0.description) }
-        case .junosType9, .fortiosENC, .huaweiCipher:
-            return .failure(DecodeProblem(description: "\(scheme.rawValue) decoding is not available yet"))
+            return CiscoType7.decode(encoded).mapError(problem)
+        case .junosType9:
+            return JunosType9.decode(encoded).mapError(problem)
+        case .fortiosENC:
+            return FortiOSSecrets.decodeENC(encoded).mapError(problem)
+        case .huaweiCipher:
+            return .failure(DecodeProblem(description: "huawei cipher values are reversible but not decoded by this version"))
         }
     }
 
@@ -75,22 +80,64 @@ public struct CredentialEngine: SecretJudge {
         return result
     }
 
-    func judgeHash(_ scheme: HashScheme, _ encoded: String, owner: String, vendor: VendorID) -> SecretAssessment {
+    /// The weak-list prefix to try against a hash: all of it at full depth, as much as fits the
+    /// budget at standard depth (at least the first few, however slow the hash).
+    func weakGuesses(for scheme: HashScheme, stored: String) -> ArraySlice<String> {
+        guard depth == .standard else { return knowledge.weakPasswords[...] }
+        let affordable = CrackDepth.standardBudgetMicroseconds / HashCost.microseconds(scheme, stored: stored)
+        return knowledge.weakPasswords.prefix(max(3, Int(affordable.rounded(.down))))
+    }
+
+    /// Tests one guess against one stored hash (for benchmarks and tools); false when damaged.
+    public func verify(_ guess: String, scheme: HashScheme, stored: String) -> Bool {
+        guard case .success(let matches) = verifier(for: scheme, stored: stored) else { return false }
+        return matches(guess)
+    }
+
+    /// How to check one stored hash: a damage report, or a function that tests a guess.
+    func verifier(for scheme: HashScheme, stored: String) -> Result<(String) -> Bool, DecodeProblem>? {
+        func check(_ problem: String?, _ matches: @escaping (String) -> Bool) -> Result<(String) -> Bool, DecodeProblem> {
+            problem.map { .failure(DecodeProblem(description: $0)) } ?? .success(matches)
+        }
         switch scheme {
         case .md5crypt, .sha256crypt, .sha512crypt, .bcrypt, .desCrypt:
-            if let problem = CryptHash.validate(encoded) { return SecretAssessment(problem: problem) }
-            var verifier = CryptHash.Verifier()
-            for login in candidateDefaults(owner: owner, vendor: vendor) where verifier.matches(login.password, stored: encoded) {
+            let crypt = CryptHash.Verifier()
+            return check(CryptHash.validate(stored)) { crypt.matches($0, stored: stored) }
+        case .ciscoType4:
+            return check(CiscoHashes.problem(stored, format: .type4)) { CiscoHashes.matches($0, stored: stored, format: .type4) }
+        case .ciscoType8:
+            return check(CiscoHashes.problem(stored, format: .type8)) { CiscoHashes.matches($0, stored: stored, format: .type8) }
+        case .ciscoType9:
+            return check(CiscoHashes.problem(stored, format: .type9)) { CiscoHashes.matches($0, stored: stored, format: .type9) }
+        case .fortiosSH2:
+            return check(FortiOSSecrets.problem(stored, kind: .sh2)) { FortiOSSecrets.matches($0, stored: stored, kind: .sh2) }
+        case .fortiosAK1:
+            return check(FortiOSSecrets.problem(stored, kind: .ak1)) { FortiOSSecrets.matches($0, stored: stored, kind: .ak1) }
+        case .unknown:
+            return nil
+        }
+    }
+
+    func judgeHash(_ scheme: HashScheme, _ encoded: String, owner: String, vendor: VendorID) -> SecretAssessment {
+        guard let verifier = verifier(for: scheme, stored: encoded) else { return SecretAssessment() }
+        let matches: (String) -> Bool
+        switch verifier {
+        case .failure(let problem): return SecretAssessment(problem: problem.description)
+        case .success(let test): matches = test
+        }
+        guard depth != .off else { return SecretAssessment() }
+        // Each distinct password is hashed once: the default lists repeat passwords across models.
+        var tried: Set<String> = []
+        for login in candidateDefaults(owner: owner, vendor: vendor) where tried.insert(login.password).inserted {
+            if matches(login.password) {
                 return SecretAssessment(recovered: login.password, matchesDefault: "\(vendor) default (\(login.source))")
             }
-            let guesses = [owner] + knowledge.weakPasswords.prefix(hashGuessDepth)
-            for guess in guesses where verifier.matches(guess, stored: encoded) {
-                return SecretAssessment(recovered: guess, weakness: guess == owner ? "equals the account name" : "in the common-password list")
-            }
-            return SecretAssessment()
-        default:
-            // Cisco type 4/8/9 and FortiOS hashes are verified by the credential engine issue.
-            return SecretAssessment()
         }
+        let guesses = ([owner] + weakGuesses(for: scheme, stored: encoded)).filter { tried.insert($0).inserted }
+        if let hit = depth == .full ? ParallelSearch.first(in: guesses, matching: { self.verifier(for: scheme, stored: encoded) })
+                                    : guesses.first(where: matches) {
+            return SecretAssessment(recovered: hit, weakness: hit == owner ? "equals the account name" : "in the common-password list")
+        }
+        return SecretAssessment()
     }
 }

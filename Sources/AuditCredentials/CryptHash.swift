@@ -35,12 +35,12 @@ public enum CryptHash {
     /// True when `password` hashes to `stored` with the salt and parameters inside `stored`.
     /// A thread's scratch buffer is allocated once per call chain by `Verifier`.
     public static func matches(_ password: String, stored: String) -> Bool {
-        var verifier = Verifier()
-        return verifier.matches(password, stored: stored)
+        Verifier().matches(password, stored: stored)
     }
 
-    /// Holds libxcrypt's scratch area (about 32 KiB) so a batch of guesses reuses it.
-    public struct Verifier: ~Copyable {
+    /// Holds libxcrypt's scratch area (about 32 KiB) so a batch of guesses reuses it. One
+    /// verifier per thread: it is not safe to share.
+    public final class Verifier {
         private let data: UnsafeMutablePointer<crypt_data>
 
         public init() {
@@ -49,7 +49,7 @@ public enum CryptHash {
 
         deinit { data.deallocate() }
 
-        public mutating func matches(_ password: String, stored: String) -> Bool {
+        public func matches(_ password: String, stored: String) -> Bool {
             guard let result = ccrypt_hash(password, stored, data) else { return false }
             return String(cString: result) == stored
         }

@@ -13,12 +13,13 @@ public struct Auditor: Sendable {
         public var checks: [any Check]
         public var credentials: CredentialEngine
 
+        /// The credential engine follows the policy's crack depth unless one is given.
         public init(forcedVendor: VendorID? = nil, policy: AuditPolicy = AuditPolicy(),
-                    checks: [any Check] = BuiltInChecks.all, credentials: CredentialEngine = CredentialEngine()) {
+                    checks: [any Check] = BuiltInChecks.all, credentials: CredentialEngine? = nil) {
             self.forcedVendor = forcedVendor
             self.policy = policy
             self.checks = checks
-            self.credentials = credentials
+            self.credentials = credentials ?? CredentialEngine(depth: policy.crackDepth)
         }
     }
 

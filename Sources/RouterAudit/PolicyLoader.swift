@@ -16,6 +16,7 @@ import Yams
 ///     trusted-management-networks: [192.168.1.0/24]
 ///     minimum-password-length: 12
 ///     maximum-idle-timeout: 600
+///     crack-depth: standard        # off, standard, full
 public enum PolicyLoader {
     public struct PolicyError: Error, CustomStringConvertible {
         public var file: String
@@ -26,7 +27,7 @@ public enum PolicyLoader {
 
     static let knownKeys: Set<String> = [
         "name", "description", "extends", "checks", "severity", "trusted-management-networks",
-        "minimum-password-length", "maximum-idle-timeout",
+        "minimum-password-length", "maximum-idle-timeout", "crack-depth",
     ]
 
     /// Loads a policy by built-in name (`baseline`, `strict`) or by file path.
@@ -109,6 +110,11 @@ public enum PolicyLoader {
                 }
             case "minimum-password-length":
                 policy.minimumPasswordLength = try integer(value, file: file, what: name, range: 1...128)
+            case "crack-depth":
+                guard let depth = value.string.flatMap(CrackDepth.init(rawValue:)) else {
+                    throw PolicyError(file: file, line: line(value), message: "crack-depth must be one of \(CrackDepth.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                policy.crackDepth = depth
             case "maximum-idle-timeout":
                 policy.maximumIdleTimeout = try integer(value, file: file, what: name, range: 1...86_400)
             default:

@@ -17,6 +17,7 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension Severity: ExpressibleByArgument {}
+extension CrackDepth: ExpressibleByArgument {}
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,6 +43,9 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Policy: a built-in name (baseline, strict) or a YAML file.")
     var policy: String = "baseline"
 
+    @Option(help: "How hard to try against password hashes: off, standard (defaults and the top of the weak list, bounded per hash), full (whole list, all cores). Overrides the policy.")
+    var crackDepth: CrackDepth?
+
     @Flag(help: "Show recovered passwords, hashes and communities in the report (off by default).")
     var showSecrets = false
 
@@ -58,13 +62,14 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loadedPolicy: AuditPolicy
+        var loadedPolicy: AuditPolicy
         do {
             loadedPolicy = try PolicyLoader.load(nameOrPath: policy, knownCheckIDs: RouterAuditFacade.checkIDs)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
+        if let crackDepth { loadedPolicy.crackDepth = crackDepth }
         let auditor = Auditor(options: .init(forcedVendor: vendor.map { VendorID($0) }, policy: loadedPolicy))
         let run = auditor.audit(paths: paths)
         let document = ReportBuilder.build(run, showSecrets: showSecrets, toolVersion: RouterAuditVersion.current)

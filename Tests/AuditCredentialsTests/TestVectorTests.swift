@@ -28,18 +28,45 @@ struct TestVectorTests {
         }
     }()
 
-    @Test("cisco type 7 vectors decode", arguments: vectors.filter { $0.format == "cisco-type7" })
-    func type7(_ vector: Vector) throws {
-        #expect(try CiscoType7.decode(vector.encoded).get() == vector.plaintext)
+    /// Every vector, whatever its format, through the engine's own decoder or verifier.
+    @Test("every shared vector decodes or verifies", arguments: vectors)
+    func vector(_ vector: Vector) throws {
+        let encoded = vector.encoded
+        switch vector.format {
+        case "cisco-type7":
+            #expect(try CiscoType7.decode(encoded).get() == vector.plaintext)
+        case "junos-type9":
+            #expect(try JunosType9.decode(encoded).get() == vector.plaintext)
+        case "fortios-ENC-reversible":
+            #expect(try FortiOSSecrets.decodeENC(encoded).get() == vector.plaintext)
+        case "mikrotik-user.dat-xor":
+            #expect(MikroTikUserDat.decode(hexBytes(encoded), user: "admin") == vector.plaintext)
+        case "cisco-type4", "cisco-type8", "cisco-type9":
+            let format: CiscoHashes.Format = vector.format == "cisco-type4" ? .type4 : vector.format == "cisco-type8" ? .type8 : .type9
+            #expect(CiscoHashes.problem(encoded, format: format) == nil)
+            #expect(CiscoHashes.matches(vector.plaintext, stored: encoded, format: format))
+            #expect(!CiscoHashes.matches(vector.plaintext + "x", stored: encoded, format: format))
+        case "fortios-SH2", "fortios-AK1":
+            let kind: FortiOSSecrets.HashKind = vector.format == "fortios-SH2" ? .sh2 : .ak1
+            #expect(FortiOSSecrets.problem(encoded, kind: kind) == nil)
+            #expect(FortiOSSecrets.matches(vector.plaintext, stored: encoded, kind: kind))
+            #expect(!FortiOSSecrets.matches(vector.plaintext + "x", stored: encoded, kind: kind))
+        default:
+            // The crypt family ($1$, $5$, $6$, bcrypt) through libxcrypt.
+            #expect(CryptHash.validate(encoded) == nil, "\(vector.format)")
+            #expect(CryptHash.matches(vector.plaintext, stored: encoded), "\(vector.format)")
+            #expect(!CryptHash.matches(vector.plaintext + "x", stored: encoded))
+        }
     }
 
-    @Test("crypt-family vectors verify with libxcrypt", arguments: vectors.filter {
-        $0.encoded.hasPrefix("$1$") || $0.encoded.hasPrefix("$5$") || $0.encoded.hasPrefix("$6$") || $0.encoded.hasPrefix("$2")
-    })
-    func crypt(_ vector: Vector) {
-        #expect(CryptHash.validate(vector.encoded) == nil)
-        #expect(CryptHash.matches(vector.plaintext, stored: vector.encoded))
-        #expect(!CryptHash.matches(vector.plaintext + "x", stored: vector.encoded))
+    func hexBytes(_ hex: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex, let next = hex.index(index, offsetBy: 2, limitedBy: hex.endIndex) {
+            bytes.append(UInt8(hex[index..<next], radix: 16) ?? 0)
+            index = next
+        }
+        return bytes
     }
 
     @Test func vectorsArePresentWhenSharedIs() {
