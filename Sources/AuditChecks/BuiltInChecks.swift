@@ -12,6 +12,8 @@ public enum BuiltInChecks {
         EnablePasswordNotSecret(),
         PasswordEncryptionDisabled(),
         EmptyPassword(),
+        WeakHashAlgorithm(),
+        SharedSecret(),
         TelnetEnabled(),
         HTTPWithoutTLS(),
         ManagementFromAnywhere(),

@@ -87,18 +87,46 @@ public struct NoSecretJudge: SecretJudge {
     }
 }
 
+/// What an assessment depends on: the stored form and whose secret it is (not where it sits).
+public struct SecretKey: Hashable, Sendable {
+    public var form: SecretForm
+    public var owner: String
+    public var purpose: SecretPurpose
+
+    public init(_ stored: StoredSecret) {
+        form = stored.secret.form
+        owner = stored.owner
+        purpose = stored.purpose
+    }
+}
+
 /// Everything a check may consult besides the configuration.
 public struct AuditContext: Sendable {
     public var policy: AuditPolicy
     public var secrets: any SecretJudge
+    /// Assessments worked out once per audit (cracking a hash is the most expensive thing an
+    /// audit does; several checks ask about the same secret).
+    public var assessments: [SecretKey: SecretAssessment]
 
-    public init(policy: AuditPolicy = AuditPolicy(), secrets: any SecretJudge = NoSecretJudge()) {
+    public init(policy: AuditPolicy = AuditPolicy(), secrets: any SecretJudge = NoSecretJudge(),
+                assessments: [SecretKey: SecretAssessment] = [:]) {
         self.policy = policy
         self.secrets = secrets
+        self.assessments = assessments
     }
 
     public func assess(_ stored: StoredSecret, vendor: VendorID) -> SecretAssessment {
-        secrets.assess(stored.secret, owner: stored.owner, purpose: stored.purpose, vendor: vendor,
-                       minimumLength: policy.minimumPasswordLength)
+        if let known = assessments[SecretKey(stored)] { return known }
+        return secrets.assess(stored.secret, owner: stored.owner, purpose: stored.purpose, vendor: vendor,
+                              minimumLength: policy.minimumPasswordLength)
+    }
+
+    /// A context with every secret of a configuration assessed once.
+    public func assessingSecrets(of config: DeviceConfig) -> AuditContext {
+        var context = self
+        for stored in config.allSecrets where context.assessments[SecretKey(stored)] == nil {
+            context.assessments[SecretKey(stored)] = assess(stored, vendor: config.vendor)
+        }
+        return context
     }
 }

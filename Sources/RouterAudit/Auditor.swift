@@ -61,11 +61,27 @@ public struct Auditor: Sendable {
             vendor = detected.vendor
             choice = "detected (\(detected.score.reason))"
         }
-        let config = vendor.parse(inputs)
+        var config = vendor.parse(inputs)
         if config.coverage.meaningfulLines > 0, config.coverage.understoodLines == 0 {
             return .failure(InputProblem(path: name, reason: "nothing in it was understood as \(vendor.displayName) configuration"))
         }
-        return .success(DeviceAudit(config: config, findings: runChecks(on: config), vendorChoice: choice))
+        let context = baseContext.assessingSecrets(of: config)
+        config.diagnostics += Self.secretDiagnostics(config, context)
+        return .success(DeviceAudit(config: config, findings: runChecks(on: config, context: context), vendorChoice: choice))
+    }
+
+    var baseContext: AuditContext {
+        AuditContext(policy: options.policy, secrets: options.credentials)
+    }
+
+    /// A stored secret that cannot be read (a truncated hash, a type 7 value of odd length) is a
+    /// diagnostic on its line: never silently "not a default".
+    static func secretDiagnostics(_ config: DeviceConfig, _ context: AuditContext) -> [Diagnostic] {
+        config.allSecrets.compactMap { stored in
+            guard let problem = context.assessments[SecretKey(stored)]?.problem else { return nil }
+            return Diagnostic(.warning, code: "bad-secret", "\(stored.owner): \(problem); it was not checked against default or weak passwords",
+                              at: stored.secret.origin.spans.first)
+        }
     }
 
     /// Detects the vendor of a device from its inputs' content: the best score over all inputs.
@@ -88,8 +104,8 @@ public struct Auditor: Sendable {
         return String(text[..<end])
     }
 
-    public func runChecks(on config: DeviceConfig) -> [Finding] {
-        let context = AuditContext(policy: options.policy, secrets: options.credentials)
+    public func runChecks(on config: DeviceConfig, context given: AuditContext? = nil) -> [Finding] {
+        let context = given ?? baseContext.assessingSecrets(of: config)
         var findings: [Finding] = []
         for check in options.checks where options.policy.runs(check.metadata.id) {
             for var finding in check.run(on: config, context: context) {

@@ -31,6 +31,10 @@ public struct WeakPassword: Check {
                 hostname cpe
                 ↓username backup password 0 backup
                 """),
+            .bad(.ciscoIOS, """
+                hostname cpe
+                ↓crypto isakmp key 1234 address 203.0.113.9
+                """),
             .good(.ciscoIOS, """
                 hostname cpe
                 username ops privilege 15 password 0 Vq7#pL2!xR9@mK4w
@@ -40,7 +44,7 @@ public struct WeakPassword: Check {
 
     public func run(on config: DeviceConfig, context: AuditContext) -> [Finding] {
         config.allSecrets.compactMap { stored in
-            guard stored.purpose == .login || stored.purpose == .privilege || stored.purpose == .linePassword else { return nil }
+            let isLogin = stored.purpose == .login || stored.purpose == .privilege || stored.purpose == .linePassword
             let assessment = context.assess(stored, vendor: config.vendor)
             // A default is reported by RA-CRED-001; an empty secret by RA-CRED-007.
             guard assessment.matchesDefault == nil, let weakness = assessment.weakness,
@@ -48,7 +52,9 @@ public struct WeakPassword: Check {
             return metadata.finding(
                 "\(Describe.purpose(stored)) \(secret: recovered) is weak: \(weakness)",
                 evidence: [stored.secret.origin], subject: Describe.subject(stored),
-                fix: .replaceCredential(owner: stored.owner, purpose: stored.purpose))
+                fix: .replaceCredential(owner: stored.owner, purpose: stored.purpose),
+                // A guessable pre-shared key or RADIUS secret matters, but less than a login.
+                severity: isLogin ? nil : .medium)
         }
     }
 }
