@@ -45,7 +45,7 @@ let package = Package(
         // The command tree only; decides exit codes.
         .executableTarget(
             name: "routeraudit",
-            dependencies: ["RouterAudit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RouterAudit", "AuditCredentials", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Throughput benchmark (release builds): `swift run -c release routeraudit-bench`.
         .executableTarget(name: "routeraudit-bench", dependencies: ["RouterAudit", "AuditCredentials", "AuditCore"], path: "Benchmarks/routeraudit-bench"),

@@ -41,13 +41,13 @@ public enum PolicyLoader {
         return try parse(data, file: nameOrPath, knownCheckIDs: knownCheckIDs)
     }
 
-    public static func parse(_ text: String, file: String, knownCheckIDs: Set<String>) throws(PolicyError) -> AuditPolicy {
-        let root: Node
+    /// Parses YAML into a node tree, turning syntax errors into file:line errors.
+    static func compose(_ text: String, file: String) throws(PolicyError) -> Node {
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw PolicyError(file: file, line: nil, message: "policy is empty")
+                throw PolicyError(file: file, line: nil, message: "file is empty")
             }
-            root = node
+            return node
         } catch let error as PolicyError {
             throw error
         } catch let error as YamlError {
@@ -55,6 +55,10 @@ public enum PolicyLoader {
         } catch {
             throw PolicyError(file: file, line: nil, message: "not valid YAML")
         }
+    }
+
+    public static func parse(_ text: String, file: String, knownCheckIDs: Set<String>) throws(PolicyError) -> AuditPolicy {
+        let root = try compose(text, file: file)
         guard let mapping = root.mapping else {
             throw PolicyError(file: file, line: line(root), message: "a policy is a mapping of keys (name, checks, severity, ...)")
         }

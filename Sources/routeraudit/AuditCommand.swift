@@ -2,6 +2,12 @@ import ArgumentParser
 import AuditCore
 import AuditReport
 import RouterAudit
+import AuditCredentials
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -43,6 +49,9 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Policy: a built-in name (baseline, strict) or a YAML file.")
     var policy: String = "baseline"
 
+    @Option(name: .customLong("credentials"), help: "Extra credential data (YAML like profiles/credentials/*.yaml): your own defaults and weak words. Repeatable.")
+    var credentialFiles: [String] = []
+
     @Option(help: "How hard to try against password hashes: off, standard (defaults and the top of the weak list, bounded per hash), full (whole list, all cores). Overrides the policy.")
     var crackDepth: CrackDepth?
 
@@ -70,7 +79,21 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if let crackDepth { loadedPolicy.crackDepth = crackDepth }
-        let auditor = Auditor(options: .init(forcedVendor: vendor.map { VendorID($0) }, policy: loadedPolicy))
+        var knowledge = CredentialKnowledge.builtIn
+        for file in credentialFiles {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                printError("error: \(file): credential file cannot be read")
+                throw ExitCode(2)
+            }
+            do {
+                knowledge = try CredentialProfileLoader.merge(text, file: file, into: knowledge)
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        let auditor = Auditor(options: .init(forcedVendor: vendor.map { VendorID($0) }, policy: loadedPolicy,
+                                             credentials: CredentialEngine(knowledge: knowledge, depth: loadedPolicy.crackDepth)))
         let run = auditor.audit(paths: paths)
         let document = ReportBuilder.build(run, showSecrets: showSecrets, toolVersion: RouterAuditVersion.current)
 
