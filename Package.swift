@@ -30,8 +30,8 @@ let package = Package(
         .target(name: "COpenSSL", linkerSettings: [.linkedLibrary("crypto")]),
         // One folder per vendor: parse into the vendor's shape, convert to DeviceConfig.
         .target(name: "AuditVendors", dependencies: ["AuditCore"]),
-        // One file per check. Never imports a vendor parser.
-        .target(name: "AuditChecks", dependencies: ["AuditCore", "AuditCredentials"]),
+        .target(name: "AuditFirewall", dependencies: ["AuditCore"]),
+        .target(name: "AuditChecks", dependencies: ["AuditCore", "AuditCredentials", "AuditFirewall"]),
         // Reporters see findings and the model only.
         .target(name: "AuditReport", dependencies: ["AuditCore"]),
         // The pipeline: detection, parsing, policy, checks, reports.
@@ -48,9 +48,10 @@ let package = Package(
             dependencies: ["RouterAudit", "AuditCredentials", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Throughput benchmark (release builds): `swift run -c release routeraudit-bench`.
-        .executableTarget(name: "routeraudit-bench", dependencies: ["RouterAudit", "AuditCredentials", "AuditCore"], path: "Benchmarks/routeraudit-bench"),
+        .executableTarget(name: "routeraudit-bench", dependencies: ["RouterAudit", "AuditCredentials", "AuditCore", "AuditFirewall"], path: "Benchmarks/routeraudit-bench"),
 
         .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore"]),
+        .testTarget(name: "AuditFirewallTests", dependencies: ["AuditFirewall", "AuditCore", "AuditVendors"]),
         .testTarget(name: "AuditCredentialsTests", dependencies: ["AuditCredentials", "AuditCore"]),
         .testTarget(name: "AuditVendorsTests", dependencies: ["AuditVendors", "AuditCore"]),
         .testTarget(name: "AuditChecksTests", dependencies: ["AuditChecks", "AuditVendors", "AuditCore", "AuditCredentials", "RouterAudit"]),

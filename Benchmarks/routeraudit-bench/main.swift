@@ -17,6 +17,11 @@ if arguments.contains("--hash-speed") {
     HashSpeed.run(seconds: min(seconds, 2))
     exit(0)
 }
+if arguments.contains("--firewall") {
+    print("rule-list analysis (shadowed and redundant rules with witnesses), one core:")
+    FirewallScale.run()
+    exit(0)
+}
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 func files(under folder: URL) -> [URL] {

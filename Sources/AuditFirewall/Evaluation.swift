@@ -1,0 +1,33 @@
+import AuditCore
+
+/// Concrete first-match evaluation of one packet: the reference every witness is checked against.
+public enum Evaluation {
+    public struct Decision: Sendable, Equatable {
+        /// Index of the deciding rule, nil when the default action decided.
+        public var rule: Int?
+        public var action: FilterAction
+    }
+
+    public static func decide(_ packet: Packet, rules: [CompiledRule], defaultAction: FilterAction) -> Decision {
+        for rule in rules where rule.rule.enabled && rule.cubes.contains(where: packet.isIn) {
+            return Decision(rule: rule.index, action: rule.rule.action)
+        }
+        return Decision(rule: nil, action: defaultAction)
+    }
+
+    /// Splits a query into the parts each rule (or the default) decides, in order.
+    public static func partition(_ query: PacketSet, rules: [CompiledRule], defaultAction: FilterAction)
+        -> [(packets: PacketSet, decision: Decision)] {
+        var remaining = query
+        var parts: [(PacketSet, Decision)] = []
+        for rule in rules where rule.rule.enabled && !rule.cubes.isEmpty && !remaining.isEmpty {
+            let part = remaining.intersection(rule.cubes)
+            if !part.isEmpty {
+                parts.append((part, Decision(rule: rule.index, action: rule.rule.action)))
+                remaining.subtract(rule.cubes)
+            }
+        }
+        if !remaining.isEmpty { parts.append((remaining, Decision(rule: nil, action: defaultAction))) }
+        return parts
+    }
+}
