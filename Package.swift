@@ -23,14 +23,18 @@ let package = Package(
         // The vendor-neutral model, findings and protocols. Imports nothing.
         .target(name: "AuditCore"),
         // Secret decoding and verification; knows no vendor syntax.
-        .target(name: "AuditCredentials", dependencies: ["AuditCore", "CCrypt", "COpenSSL"]),
+        .target(name: "AuditCredentials", dependencies: ["AuditCore", "CCrypt", "COpenSSL", "CFastHash"]),
         // libxcrypt's crypt_rn (md5crypt, sha-crypt, bcrypt, descrypt), from Debian's libcrypt-dev.
         .target(name: "CCrypt", linkerSettings: [.linkedLibrary("crypt")]),
         // OpenSSL's libcrypto (PBKDF2, scrypt, SHA, MD5, AES), from Debian's libssl-dev.
         .target(name: "COpenSSL", linkerSettings: [.linkedLibrary("crypto")]),
+        // Batch md5crypt (AVX-512/AVX2/scalar lanes, chosen at run time) and interleaved bcrypt.
+        .target(name: "CFastHash"),
         // One folder per vendor: parse into the vendor's shape, convert to DeviceConfig.
         .target(name: "AuditVendors", dependencies: ["AuditCore"]),
+        // Packet-space semantics over the model: first-match evaluation, shadowing, exposure.
         .target(name: "AuditFirewall", dependencies: ["AuditCore"]),
+        // One file per check. Never imports a vendor parser.
         .target(name: "AuditChecks", dependencies: ["AuditCore", "AuditCredentials", "AuditFirewall"]),
         // Reporters see findings and the model only.
         .target(name: "AuditReport", dependencies: ["AuditCore"]),
@@ -56,6 +60,7 @@ let package = Package(
         .testTarget(name: "AuditVendorsTests", dependencies: ["AuditVendors", "AuditCore"]),
         .testTarget(name: "AuditChecksTests", dependencies: ["AuditChecks", "AuditVendors", "AuditCore", "AuditCredentials", "RouterAudit"]),
         .testTarget(name: "RouterAuditTests", dependencies: ["RouterAudit", "AuditCore", "AuditCredentials", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "AuditReportTests", dependencies: ["AuditReport", "AuditCore"]),
     ]
 )
 

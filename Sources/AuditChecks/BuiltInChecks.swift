@@ -29,6 +29,7 @@ public enum BuiltInChecks {
         WANToLANForward(),
         RiskyPortForward(),
         ShadowedRule(),
+        RedundantRule(),
         UndefinedReference(),
         IPv6WANUnfiltered(),
         UPnPEnabled(),

@@ -66,6 +66,19 @@ public struct CheckExample: Sendable, Hashable {
     }
 }
 
+/// A check's title, rationale and remediation in one language.
+public struct LocalizedText: Sendable, Hashable {
+    public var title: String
+    public var rationale: String
+    public var remediation: String
+
+    public init(title: String, rationale: String, remediation: String) {
+        self.title = title
+        self.rationale = rationale
+        self.remediation = remediation
+    }
+}
+
 /// Everything a person or a tool needs to know about a check, in one value. The docs catalogue,
 /// `checks show` and SARIF `rules[]` are generated from it.
 public struct CheckDescription: Sendable {
@@ -82,9 +95,13 @@ public struct CheckDescription: Sendable {
     public var remediation: String
     public var references: [CheckReference]
     public var examples: [CheckExample]
+    /// Title, rationale and remediation in Dutch, for reports with `--lang nl`. Commands and
+    /// configuration keywords stay as they are. nil only while a translation is missing (a test fails).
+    public var dutch: LocalizedText?
 
     public init(id: String, slug: String, title: String, severity: Severity, area: CheckArea, rationale: String,
-                remediation: String, references: [CheckReference] = [], examples: [CheckExample]) {
+                remediation: String, references: [CheckReference] = [], dutch: LocalizedText? = nil,
+                examples: [CheckExample]) {
         self.id = id
         self.slug = slug
         self.title = title
@@ -93,7 +110,18 @@ public struct CheckDescription: Sendable {
         self.rationale = rationale
         self.remediation = remediation
         self.references = references
+        self.dutch = dutch
         self.examples = examples
+    }
+
+    /// Title, rationale and remediation in English (the fields above).
+    public var english: LocalizedText {
+        LocalizedText(title: title, rationale: rationale, remediation: remediation)
+    }
+
+    /// The text for a language code (`en`, `nl`); English when there is no translation.
+    public func text(language code: String) -> LocalizedText {
+        code == "nl" ? dutch ?? english : english
     }
 
     /// Vendors with at least one example, sorted.

@@ -7,10 +7,13 @@ public struct CredentialEngine: SecretJudge {
     /// How hard to try against one-way hashes. Cleartext and reversible secrets are always
     /// checked against the whole weak list (a set lookup).
     public var depth: CrackDepth
+    /// Threads for the full depth's search; nil for every core.
+    public var workers: Int?
 
-    public init(knowledge: CredentialKnowledge = .builtIn, depth: CrackDepth = .standard) {
+    public init(knowledge: CredentialKnowledge = .builtIn, depth: CrackDepth = .standard, workers: Int? = nil) {
         self.knowledge = knowledge
         self.depth = depth
+        self.workers = workers
     }
 
     public func assess(_ secret: Secret, owner: String, purpose: SecretPurpose, vendor: VendorID,
@@ -118,24 +121,75 @@ public struct CredentialEngine: SecretJudge {
         }
     }
 
+    /// Tests guesses against one stored hash: the index of the first that matches, or nil.
+    typealias BatchTest = ([String]) -> Int?
+
+    /// How to check one stored hash a batch of guesses at a time: md5crypt and bcrypt through the
+    /// fast kernels (`FastCrypt`) when the stored value has their canonical shape, every other
+    /// format (and any other shape) one guess after another through `verifier(for:stored:)`.
+    /// Either way the answer is the first matching guess, as libxcrypt would find it.
+    func batchVerifier(for scheme: HashScheme, stored: String) -> Result<BatchTest, DecodeProblem>? {
+        switch verifier(for: scheme, stored: stored) {
+        case nil:
+            return nil
+        case .failure(let problem):
+            return .failure(problem)
+        case .success(let matches):
+            let fast: FastCrypt.FastScheme? = switch scheme {
+            case .md5crypt: .md5crypt
+            case .bcrypt: .bcrypt
+            default: nil
+            }
+            if let fast, FastCrypt.handles(stored, scheme: fast) {
+                return .success { FastCrypt.firstMatch(in: $0, stored: stored, scheme: fast, fallback: matches) }
+            }
+            return .success { $0.firstIndex(where: matches) }
+        }
+    }
+
+    /// The index of the first guess that matches a stored hash, trying them in batches (see
+    /// `batchVerifier`); nil when none matches or the hash is damaged or unverifiable.
+    public func firstMatch(in guesses: [String], scheme: HashScheme, stored: String) -> Int? {
+        guard case .success(let test) = batchVerifier(for: scheme, stored: stored) else { return nil }
+        return test(guesses)
+    }
+
+    /// How many guesses a full-depth worker takes at a time: for md5crypt large chunks (two per
+    /// worker), since each chunk is grouped by length and every group's last batch may leave
+    /// lanes empty; one interleaved batch for bcrypt; a few for the rest.
+    func searchChunk(for scheme: HashScheme, count: Int, workers: Int) -> Int {
+        switch scheme {
+        case .md5crypt: return min(8192, max(FastCrypt.bestLevel.lanes * 16, count / max(1, workers * 2)))
+        case .bcrypt: return FastCrypt.bcryptLanes
+        default: return 4
+        }
+    }
+
     func judgeHash(_ scheme: HashScheme, _ encoded: String, owner: String, vendor: VendorID) -> SecretAssessment {
-        guard let verifier = verifier(for: scheme, stored: encoded) else { return SecretAssessment() }
-        let matches: (String) -> Bool
+        guard let verifier = batchVerifier(for: scheme, stored: encoded) else { return SecretAssessment() }
+        let firstMatch: BatchTest
         switch verifier {
         case .failure(let problem): return SecretAssessment(problem: problem.description)
-        case .success(let test): matches = test
+        case .success(let test): firstMatch = test
         }
         guard depth != .off else { return SecretAssessment() }
         // Each distinct password is hashed once: the default lists repeat passwords across models.
         var tried: Set<String> = []
-        for login in candidateDefaults(owner: owner, vendor: vendor) where tried.insert(login.password).inserted {
-            if matches(login.password) {
-                return SecretAssessment(recovered: login.password, matchesDefault: "\(vendor) default (\(login.source))")
-            }
+        let defaults = candidateDefaults(owner: owner, vendor: vendor).filter { tried.insert($0.password).inserted }
+        if let index = firstMatch(defaults.map(\.password)) {
+            let login = defaults[index]
+            return SecretAssessment(recovered: login.password, matchesDefault: "\(vendor) default (\(login.source))")
         }
         let guesses = ([owner] + weakGuesses(for: scheme, stored: encoded)).filter { tried.insert($0).inserted }
-        if let hit = depth == .full ? ParallelSearch.first(in: guesses, matching: { self.verifier(for: scheme, stored: encoded) })
-                                    : guesses.first(where: matches) {
+        let hit: String?
+        if depth == .full {
+            let workers = max(1, self.workers ?? System.coreCount)
+            hit = ParallelSearch.first(in: guesses, chunk: searchChunk(for: scheme, count: guesses.count, workers: workers),
+                                       workers: workers) { try? self.batchVerifier(for: scheme, stored: encoded)?.get() }
+        } else {
+            hit = firstMatch(guesses).map { guesses[$0] }
+        }
+        if let hit {
             return SecretAssessment(recovered: hit, weakness: hit == owner ? "equals the account name" : "in the common-password list")
         }
         return SecretAssessment()

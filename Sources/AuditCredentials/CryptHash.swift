@@ -53,5 +53,21 @@ public enum CryptHash {
             guard let result = ccrypt_hash(password, stored, data) else { return false }
             return String(cString: result) == stored
         }
+
+        /// The library's hash of raw password bytes (read as a C string, so up to the first zero
+        /// byte) with `setting`; nil when libxcrypt rejects the setting or the password.
+        public func hash(_ password: [UInt8], setting: String) -> String? {
+            (password + [0]).withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { phrase in
+                    ccrypt_hash(phrase.baseAddress, setting, data).map { String(cString: $0) }
+                }
+            }
+        }
+
+        /// The first of `candidates` (raw bytes) whose hash equals `stored`, trying one at a time:
+        /// the reference the fast paths are tested against.
+        public func firstMatch(_ candidates: [[UInt8]], stored: String) -> Int? {
+            candidates.firstIndex { hash($0, setting: stored) == stored }
+        }
     }
 }

@@ -3,30 +3,37 @@ import Dispatch
 import Glibc
 #endif
 
-/// Finds a matching candidate using every core. Each worker makes its own verifier (verifiers
-/// hold per-thread scratch memory) and takes candidates by stride, so early candidates are tried
-/// first and all workers stop soon after one finds a match.
+/// Finds the first matching candidate using several threads. The list is cut into chunks taken
+/// in order; each worker makes its own batch test (verifiers hold per-thread scratch memory) and
+/// tests whole chunks at once, so the md5crypt and bcrypt kernels get full batches. Once a match
+/// is known, no chunk after it is started, and every chunk before it is finished, so the result
+/// is the lowest matching index, the same as trying the list in order on one thread.
 enum ParallelSearch {
-    static func first(in candidates: [String],
-                      matching makeVerifier: @Sendable () -> Result<(String) -> Bool, CredentialEngine.DecodeProblem>?) -> String? {
-        let workers = max(1, min(candidates.count, System.coreCount))
-        let found = FoundBox()
+    static func first(in candidates: [String], chunk: Int, workers: Int,
+                      matching makeTest: @Sendable () -> CredentialEngine.BatchTest?) -> String? {
+        let chunk = max(1, chunk)
+        let chunks = (candidates.count + chunk - 1) / chunk
+        let workers = max(1, min(chunks, workers))
+        let state = SearchState()
+        if workers == 1 {
+            guard let test = makeTest() else { return nil }
+            return test(candidates).map { candidates[$0] }
+        }
         // Dispatch runs the iterations on its own threads, never on the cooperative pool.
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            guard case .success(let matches) = makeVerifier() else { return }
-            var index = worker
-            while index < candidates.count {
-                if found.index(before: index) { return }
-                if matches(candidates[index]) { found.offer(index); return }
-                index += workers
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            guard let test = makeTest() else { return }
+            while let start = state.claim(chunk: chunk, count: candidates.count) {
+                let end = min(start + chunk, candidates.count)
+                if let offset = test(Array(candidates[start..<end])) { state.offer(start + offset) }
             }
         }
-        return found.best.map { candidates[$0] }
+        return state.best.map { candidates[$0] }
     }
 
-    /// The lowest matching index seen so far, shared by the workers.
-    final class FoundBox: @unchecked Sendable {
+    /// The next chunk to hand out and the lowest matching index seen so far, shared by the workers.
+    final class SearchState: @unchecked Sendable {
         private var lock = pthread_mutex_t()
+        private var next = 0
         private var value: Int?
 
         init() { pthread_mutex_init(&lock, nil) }
@@ -37,10 +44,12 @@ enum ParallelSearch {
             return value
         }
 
-        /// True when a match at a lower index is already known, so this worker can stop.
-        func index(before index: Int) -> Bool {
+        /// The start of the next chunk, or nil when the list is done or a match lies before it.
+        func claim(chunk: Int, count: Int) -> Int? {
             pthread_mutex_lock(&lock); defer { pthread_mutex_unlock(&lock) }
-            return value.map { $0 < index } ?? false
+            guard next < count, value.map({ next < $0 }) ?? true else { return nil }
+            defer { next += chunk }
+            return next
         }
 
         func offer(_ index: Int) {

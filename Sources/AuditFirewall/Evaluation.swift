@@ -15,12 +15,14 @@ public enum Evaluation {
         return Decision(rule: nil, action: defaultAction)
     }
 
-    /// Splits a query into the parts each rule (or the default) decides, in order.
+    /// Splits a query into the parts each rule (or the default) decides, in order. Rules that are
+    /// not exact (conditions we cannot model, unresolved objects) are passed over: a conditional
+    /// deny is no proof that traffic is blocked, so exposure questions err towards reporting.
     public static func partition(_ query: PacketSet, rules: [CompiledRule], defaultAction: FilterAction)
         -> [(packets: PacketSet, decision: Decision)] {
         var remaining = query
         var parts: [(PacketSet, Decision)] = []
-        for rule in rules where rule.rule.enabled && !rule.cubes.isEmpty && !remaining.isEmpty {
+        for rule in rules where rule.rule.enabled && rule.exact && !rule.cubes.isEmpty && !remaining.isEmpty {
             let part = remaining.intersection(rule.cubes)
             if !part.isEmpty {
                 parts.append((part, Decision(rule: rule.index, action: rule.rule.action)))

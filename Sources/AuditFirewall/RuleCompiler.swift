@@ -65,6 +65,11 @@ public enum RuleCompiler {
                 }
             }
         }
+        // Conditions the fields cannot hold (state invalid, TCP flags, rate limits) narrow the rule
+        // to part of its cubes: it is not exact, so it never covers another rule.
+        if !rule.conditions.isEmpty {
+            reasons.append("matches only packets that also meet: \(rule.conditions.joined(separator: "; "))")
+        }
         return CompiledRule(index: index, rule: rule, cubes: cubes, exact: reasons.isEmpty,
                             inexactReason: reasons.isEmpty ? nil : reasons.joined(separator: "; "))
     }

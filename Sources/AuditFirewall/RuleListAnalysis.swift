@@ -24,10 +24,11 @@ public struct RuleListAnalysis: Sendable {
     public static let defaultComparisonBudget = 400_000_000
 
     /// - Parameters:
-    ///   - defaultAction: what happens to a packet no rule matches.
+    ///   - defaultAction: what happens to a packet no rule matches; nil when it depends on where
+    ///     the packet comes from (zone policies), so no rule is called redundant because of it.
     ///   - comparisonBudget: cube comparisons allowed in all; past it the remaining rules are
     ///     reported as not analysed, with the bound named.
-    public init(rules: [CompiledRule], defaultAction: FilterAction, zones: ZoneIndex,
+    public init(rules: [CompiledRule], defaultAction: FilterAction?, zones: ZoneIndex,
                 comparisonBudget: Int = RuleListAnalysis.defaultComparisonBudget) {
         self.rules = rules
         var outcomes: [Outcome] = []
@@ -136,7 +137,7 @@ public struct RuleListAnalysis: Sendable {
     /// Which later rules (and -1 for the default) would decide rule `i`'s packets, when all of
     /// them give the same action; nil when some packet would be decided differently or we cannot tell.
     static func sameDecisionLater(_ i: Int, matched: PacketSet?, rules: [CompiledRule], action: FilterAction,
-                                  defaultAction: FilterAction, budget: inout Int) -> [Int]? {
+                                  defaultAction: FilterAction?, budget: inout Int) -> [Int]? {
         // Work on the exact matched set when we have it, else on the whole rule (a sound
         // over-approximation: if every packet of the rule is decided the same later, so are the
         // packets it actually decides).

@@ -23,6 +23,9 @@ public struct ReportDocument: Codable, Sendable {
         public var inputsFailed: Int
         public var findings: Int
         public var bySeverity: [String: Int]
+        /// The lowest device score (docs/score.md): a fleet is as exposed as its weakest router.
+        /// Absent when no device was audited.
+        public var score: Int?
     }
 
     public struct Device: Codable, Sendable {
@@ -31,8 +34,19 @@ public struct ReportDocument: Codable, Sendable {
         public var vendorChoice: String
         public var hostname: String?
         public var coverage: Coverage
+        /// 0 to 100, higher is safer; the formula is in docs/score.md and `DeviceScore`.
+        public var score: Int
         public var findings: [FindingEntry]
         public var diagnostics: [DiagnosticEntry]
+
+        /// The hostname with the files it came from, or the files alone.
+        public var displayName: String {
+            let files = sources.joined(separator: ", ")
+            return hostname.map { "\($0) (\(files))" } ?? files
+        }
+
+        /// The hostname, or the first file: short enough for a table cell or a test-suite name.
+        public var shortName: String { hostname ?? sources.first ?? "device" }
     }
 
     public struct Coverage: Codable, Sendable {
@@ -54,6 +68,9 @@ public struct ReportDocument: Codable, Sendable {
         public var remediation: String
         /// Stable across runs and line moves: check id, device and subject.
         public var fingerprint: String
+        /// The evidence includes what lets the WAN reach the problem (a WAN zone's accept policy, a
+        /// rule or port forward from the WAN, a WAN interface): weighs double in the score.
+        public var wanExposed: Bool
     }
 
     public struct EvidenceEntry: Codable, Sendable {
@@ -80,13 +97,14 @@ public enum ReportBuilder {
         var bySeverity: [String: Int] = [:]
         for finding in run.allFindings { bySeverity[finding.severity.rawValue, default: 0] += 1 }
         let devices = run.devices.map { device(of: $0, catalog: run.catalog, showSecrets: showSecrets) }
+        let lowestScore = devices.map(\.score).min()
         return ReportDocument(
             schemaVersion: ReportDocument.currentSchemaVersion,
             tool: .init(name: "routeraudit", version: toolVersion),
             policy: run.policyName,
             secretsShown: showSecrets,
             summary: .init(devicesAudited: run.devices.count, inputsFailed: run.problems.count,
-                           findings: run.allFindings.count, bySeverity: bySeverity),
+                           findings: run.allFindings.count, bySeverity: bySeverity, score: lowestScore),
             devices: devices,
             problems: run.problems.map { InputProblem(path: TerminalSafe.clean($0.path), reason: TerminalSafe.clean($0.reason)) })
     }
@@ -95,6 +113,7 @@ public enum ReportBuilder {
         let config = audit.config
         let quoter = EvidenceQuoter(config: config, showSecrets: showSecrets)
         let deviceKey = config.identity.hostname?.value ?? config.sources.first?.path ?? "device"
+        let wanLines = WANMarkers(config: config)
         let findings = audit.findings.map { finding -> ReportDocument.FindingEntry in
             let meta = catalog[finding.checkID]
             return ReportDocument.FindingEntry(
@@ -107,7 +126,8 @@ public enum ReportBuilder {
                 subject: TerminalSafe.clean(finding.subject),
                 evidence: evidence(finding.evidence, quoter: quoter),
                 remediation: meta?.remediation ?? "",
-                fingerprint: Fingerprint.of(checkID: finding.checkID, device: deviceKey, subject: finding.subject))
+                fingerprint: Fingerprint.of(checkID: finding.checkID, device: deviceKey, subject: finding.subject),
+                wanExposed: wanLines.exposes(finding))
         }
         return ReportDocument.Device(
             sources: config.sources.map { TerminalSafe.clean($0.path) },
@@ -116,6 +136,7 @@ public enum ReportBuilder {
             hostname: config.identity.hostname.map { TerminalSafe.clean($0.value) },
             coverage: .init(meaningfulLines: config.coverage.meaningfulLines, understoodLines: config.coverage.understoodLines,
                             ratio: (config.coverage.ratio * 1000).rounded() / 1000),
+            score: DeviceScore.of(findings),
             findings: findings,
             diagnostics: config.diagnostics.map {
                 .init(level: $0.level, code: $0.code, message: TerminalSafe.clean($0.message), file: $0.span?.file, line: $0.span?.start)

@@ -15,8 +15,10 @@ import Darwin
 #endif
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, sarif, html, csv, junit, markdown
 }
+
+extension ReportLanguage: ExpressibleByArgument {}
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
@@ -34,8 +36,11 @@ struct AuditCommand: ParsableCommand {
     @Argument(help: "Configuration files or folders.", completion: .file())
     var paths: [String]
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, sarif, html, csv, junit or markdown (see docs/reports.md).")
     var format: OutputFormat = .text
+
+    @Option(help: "Report language for text, html and markdown: en or nl (default: from LC_ALL, LC_MESSAGES or LANG; nl* gives nl).")
+    var lang: ReportLanguage?
 
     @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
     var output: String?
@@ -97,12 +102,20 @@ struct AuditCommand: ParsableCommand {
         let run = auditor.audit(paths: paths)
         let document = ReportBuilder.build(run, showSecrets: showSecrets, toolVersion: RouterAuditVersion.current)
 
+        let language = lang ?? ReportLanguage.preferred(environment: ProcessInfo.processInfo.environment)
+        // The checks that ran, for SARIF rules and JUnit test cases.
+        let ran = RouterAuditFacade.checks.filter { run.catalog[$0.id] != nil && loadedPolicy.runs($0.id) }
         let rendered: String
         switch format {
         case .json: rendered = JSONReporter.render(document)
+        case .sarif: rendered = SARIFReporter.render(document, checks: ran)
+        case .csv: rendered = CSVReporter.render(document)
+        case .junit: rendered = JUnitReporter.render(document, checks: ran)
+        case .html: rendered = HTMLReporter(language: language, catalog: run.catalog).render(document)
+        case .markdown: rendered = MarkdownReporter(language: language, catalog: run.catalog).render(document)
         case .text:
             let useColor = color == .always || (color == .auto && output == nil && isatty(STDOUT_FILENO) == 1)
-            rendered = TextReporter(color: useColor, verbose: verbose).render(document)
+            rendered = TextReporter(color: useColor, verbose: verbose, language: language, catalog: run.catalog).render(document)
         }
         if let output {
             do {

@@ -25,6 +25,11 @@ struct CommandLineTests {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        // Reports follow LANG; these tests read the English text whatever the developer's locale.
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "C"
+        environment["LC_ALL"] = "C"
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

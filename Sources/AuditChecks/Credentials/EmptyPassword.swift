@@ -19,7 +19,33 @@ public struct EmptyPassword: Check {
             .stig("CISC-ND-001470", "The network device must not have default or shared accounts"),
             .nist("IA-5", "Authenticator management"),
         ],
+        dutch: LocalizedText(
+            title: "Account zonder wachtwoord",
+            rationale: """
+                Met een leeg wachtwoord komt iedereen die een inlogprompt bereikt binnen. OpenWrt wordt geleverd \
+                met een leeg root-wachtwoord totdat er een is ingesteld; Cisco-accounts met `nopassword` gedragen \
+                zich net zo.
+                """,
+            remediation: "Stel een lang, willekeurig wachtwoord in voor het account (of sta alleen inloggen met een sleutel toe), of verwijder het account."),
         examples: [
+            // No line to point at: FortiOS prints `set password` only when a password is set.
+            .bad(.fortiOS, """
+                config system admin
+                    edit "admin"
+                        set accprofile "super_admin"
+                        set vdom "root"
+                    next
+                end
+                """),
+            .good(.fortiOS, """
+                config system admin
+                    edit "admin"
+                        set accprofile "super_admin"
+                        set vdom "root"
+                        set password ENC SH2obLD1OX2BxgpOktcnBLS9NPiKowWF55v+S0ECF1/Gk2ggRf3G/JDC/oRUMs=
+                    next
+                end
+                """),
             .bad(.openWrt, """
                 ↓root::0:0:99999:7:::
                 daemon:*:0:0:99999:7:::
@@ -31,6 +57,15 @@ public struct EmptyPassword: Check {
             .good(.openWrt, """
                 root:$1$Nb9G$YhcgULcYmSTPLKtxlDd76/:19000:0:99999:7:::
                 daemon:*:0:0:99999:7:::
+                """),
+            .bad(.routerOS, """
+                /user
+                ↓add group=read name=backup password=""
+                """),
+            // `/export` never prints users: the admin password is unknown, not empty.
+            .good(.routerOS, """
+                /system identity
+                set name=gw
                 """),
         ]
     )

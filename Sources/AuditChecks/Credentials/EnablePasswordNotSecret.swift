@@ -22,7 +22,22 @@ public struct EnablePasswordNotSecret: Check {
             .cis("1.1.6", "Set 'enable secret'"),
             .stig("CISC-ND-000470", "The network device must only store cryptographic representations of passwords"),
         ],
+        dutch: LocalizedText(
+            title: "enable password gebruikt in plaats van enable secret",
+            rationale: """
+                `enable password` wordt onversleuteld of als type 7 opgeslagen, dus iedereen met een kopie van de \
+                configuratie krijgt volledige rechten. `enable secret` slaat een eenrichtingshash op.
+                """,
+            remediation: """
+                Configureer `enable algorithm-type scrypt secret` met een nieuw geheim en verwijder \
+                `enable password` (`no enable password`).
+                """),
         examples: [
+            .bad(.huaweiVRP, """
+                ↓super password level 15 cipher %^%#Hq8YV0]kf=*h]g8~aQeY}6U"Hb:~iTqsBl!XnCV5%^%#
+                #
+                return
+                """),
             .bad(.ciscoIOS, """
                 hostname cpe
                 ↓enable password Vq7pL2xR9mK4wQ8z

@@ -17,6 +17,14 @@ public struct PasswordEncryptionDisabled: Check {
             """,
         remediation: "Configure `service password-encryption`, and prefer `secret` over `password` everywhere.",
         references: [.cis("2.1.1", "Set 'service password-encryption'")],
+        dutch: LocalizedText(
+            title: "service password-encryption staat niet aan",
+            rationale: """
+                Zonder `service password-encryption` staan line- en gebruikerswachtwoorden die met `password` zijn \
+                ingesteld onversleuteld in elke kopie van de configuratie. De versleuteling is zwak (type 7), maar \
+                houdt wachtwoorden uit het zicht van toevallige meelezers.
+                """,
+            remediation: "Configureer `service password-encryption` en gebruik overal liever `secret` dan `password`."),
         examples: [
             .bad(.ciscoIOS, """
                 hostname cpe

@@ -22,7 +22,51 @@ public struct ReversibleSecret: Check {
         references: [
             .stig("CISC-ND-000470", "The network device must only store cryptographic representations of passwords"),
         ],
+        dutch: LocalizedText(
+            title: "Geheim opgeslagen met een omkeerbare codering",
+            rationale: """
+                Cisco type 7 en vergelijkbare coderingen gebruiken een vaste, openbare sleutel; gratis tools zetten \
+                ze direct terug. Ze verbergen een wachtwoord alleen voor wie over de schouder meekijkt.
+                """,
+            remediation: """
+                Sla inlog- en enable-geheimen op met een eenrichtingshash (`secret 9` / `algorithm-type scrypt`). \
+                Voor geheimen die het apparaat aan een andere partij moet doorgeven (PPP, FTP): beperk wie kopieën \
+                van de configuratie krijgt en vervang het geheim.
+                """),
         examples: [
+            .bad(.fortiOS, """
+                config user local
+                    edit "shopvpn"
+                        set type password
+                ↓        set passwd ENC mot8bcegiXDkN3o2rxnIreu9mbY=
+                    next
+                end
+                """),
+            .good(.fortiOS, """
+                config system global
+                    set private-data-encryption enable
+                end
+                config user local
+                    edit "shopvpn"
+                        set type password
+                        set passwd ENC mot8bcegiXDkN3o2rxnIreu9mbY=
+                    next
+                end
+                """),
+            .bad(.huaweiVRP, """
+                aaa
+                ↓ local-user admin password cipher %^%#Hq8YV0]kf=*h]g8~aQeY}6U"Hb:~iTqsBl!XnCV5%^%#
+                 local-user admin privilege level 15
+                #
+                return
+                """),
+            .good(.huaweiVRP, """
+                aaa
+                 local-user admin password irreversible-cipher $1a$Uq3Zq5F0y$9<]G=J2p1M.w*z3FQ0pU9eY@4V6rTb!8cW7nK^fQ$
+                 local-user admin privilege level 15
+                #
+                return
+                """),
             .bad(.ciscoIOS, """
                 hostname cpe
                 ↓username ddclient password 7 107D3D232342041E3A
@@ -34,6 +78,14 @@ public struct ReversibleSecret: Check {
             .good(.ciscoIOS, """
                 hostname cpe
                 username ddclient secret 5 $1$Nb9G$YhcgULcYmSTPLKtxlDd76/
+                """),
+            .bad(.junos, """
+                set system host-name srx
+                ↓set security ike policy office-vpn pre-shared-key ascii-text "$9$ApQxu01EclKvLO1hrlv7NZUDHfQz3/0BRTQEcSyKvoJZj.P"
+                """),
+            .good(.junos, """
+                set system host-name srx
+                set system login user admin authentication encrypted-password "$6$Hn4vB8qR2sLw$nexTphqCtBFdXU9jHJVs3KGUJM5PTxcSxkMKrTqz6NQajDmRwEdtQ4RXdS3zKSulS8fvZTMf6JEwUn1tKojYR1"
                 """),
         ]
     )

@@ -23,7 +23,70 @@ public struct WeakHashAlgorithm: Check {
             .stig("CISC-ND-000470", "The network device must only store cryptographic representations of passwords using approved algorithms"),
             .nist("IA-5(1)(c)", "Store passwords using an approved salted key derivation function"),
         ],
+        dutch: LocalizedText(
+            title: "Zwak hash-algoritme voor wachtwoorden",
+            rationale: """
+                Cisco type 4 is één SHA-256 zonder salt (in opzet al gebroken); MD5-crypt (Cisco type 5, `$1$`) en \
+                FortiOS AK1 (SHA-1 met salt) halen op één GPU miljoenen pogingen per seconde. Een uitgelekte \
+                configuratie geeft dan elk wachtwoord prijs dat niet lang en willekeurig is.
+                """,
+            remediation: """
+                Stel het geheim opnieuw in, zodat het apparaat het met zijn sterkste algoritme opslaat: Cisco \
+                `algorithm-type scrypt` (type 9), Junos en Linux-systemen SHA-512-crypt (`$6$`), FortiOS SH2.
+                """),
         examples: [
+            .bad(.opnSense, """
+                <opnsense>
+                  <system>
+                    <user>
+                      <name>backup</name>
+                ↓      <password>$1$rsBG8ZFN$1SXm1mobrwgplv2knzczE/</password>
+                      <uid>2000</uid>
+                    </user>
+                  </system>
+                </opnsense>
+                """),
+            .good(.opnSense, """
+                <opnsense>
+                  <system>
+                    <user>
+                      <name>backup</name>
+                      <password>$2b$04$V/p4olR3bfdv1KnoAbdOWeotjOmvCbfDAFAJtTKC7PGStGr.cOdPy</password>
+                      <uid>2000</uid>
+                    </user>
+                  </system>
+                </opnsense>
+                """),
+            .bad(.fortiOS, """
+                config system admin
+                    edit "ops"
+                        set accprofile "super_admin"
+                ↓        set password ENC AK1fm1cSzopGAcWJTRD3FxnBm2SFHIpw8emCZ6k0jfVTXY=
+                    next
+                end
+                """),
+            .good(.fortiOS, """
+                config system admin
+                    edit "ops"
+                        set accprofile "super_admin"
+                        set password ENC SH2obLD1OX2BxgpOktcnBLS9NPiKowWF55v+S0ECF1/Gk2ggRf3G/JDC/oRUMs=
+                    next
+                end
+                """),
+            .bad(.edgeOS, """
+                system {
+                    login {
+                        user netadmin {
+                            authentication {
+                                ↓encrypted-password $1$Qz8Lm3Xa$xhBTJirIYKXtpLuT0Ou.i1
+                            }
+                        }
+                    }
+                }
+                """),
+            .good(.vyOS, """
+                set system login user netadmin authentication encrypted-password '$6$Jq7Wm2Xc9Rt4Kp1z$RlikAilA9b4Gwm/budzI2aIdhAhr5P3EE3LRA1mGYLa3eAOo6UNf1V0oKmdPllDdTBfb2.yqMQvB.e1g1Zgnb.'
+                """),
             .bad(.ciscoIOS, """
                 hostname cpe
                 ↓enable secret 4 tnhtc92DXBhelxjYk8LWJrPV36S2i4ntXrpb4RFmfqY
@@ -35,6 +98,14 @@ public struct WeakHashAlgorithm: Check {
             .good(.ciscoIOS, """
                 hostname cpe
                 username admin privilege 15 secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pqCxkKM
+                """),
+            .bad(.junos, """
+                set system host-name srx
+                ↓set system root-authentication encrypted-password "$1$Ty7uN1bx$ssH.v4E/0QVn0Azb4JXYo/"
+                """),
+            .good(.junos, """
+                set system host-name srx
+                set system root-authentication encrypted-password "$6$Kq7wZ2pLm9Tx$EPv8Aib/w3LVTrGq2VJOyAChdLbAF.38fvQajttPOWqc8qUM9lv7wNKmHZimZxLqXFNTOmgBRrCv5d6q6dFMv/"
                 """),
         ]
     )

@@ -22,7 +22,87 @@ public struct WeakPassword: Check {
             .stig("CISC-ND-001130", "The network device must enforce a minimum 15-character password length"),
             .nist("IA-5(1)", "Password-based authentication"),
         ],
+        dutch: LocalizedText(
+            title: "Zwak wachtwoord",
+            rationale: """
+                Wachtwoorden uit lijsten met veelgebruikte wachtwoorden, wachtwoorden die gelijk zijn aan de \
+                accountnaam en korte wachtwoorden worden binnen de eerste minuten van een online raadaanval of \
+                een offline kraakpoging op de configuratie gevonden.
+                """,
+            remediation: """
+                Vervang het wachtwoord door een lang, willekeurig wachtwoord (minstens het minimum uit het beleid; \
+                12 tekens of meer aanbevolen) en sla het op met een sterke eenrichtingshash.
+                """),
         examples: [
+            .bad(.pfSense, """
+                <pfsense>
+                  <ipsec>
+                    <phase1>
+                      <ikeid>1</ikeid>
+                      <remote-gateway>198.51.100.7</remote-gateway>
+                ↓      <pre-shared-key>1234</pre-shared-key>
+                      <descr>branch</descr>
+                    </phase1>
+                  </ipsec>
+                </pfsense>
+                """),
+            .good(.pfSense, """
+                <pfsense>
+                  <ipsec>
+                    <phase1>
+                      <ikeid>1</ikeid>
+                      <remote-gateway>198.51.100.7</remote-gateway>
+                      <pre-shared-key>Zp4!qR8#vN2^wL6@sK0tHx9Ya3</pre-shared-key>
+                      <descr>branch</descr>
+                    </phase1>
+                  </ipsec>
+                </pfsense>
+                """),
+            .bad(.fortiOS, """
+                config system admin
+                    edit "installer"
+                        set accprofile "super_admin"
+                ↓        set password ENC SH2XEs6KRj35tXEs6KRjbq7uNXe/VNBzZzpzaBVuZLOTCKuHVp6Aqp0Po28LFA=
+                    next
+                end
+                """),
+            .good(.fortiOS, """
+                config system admin
+                    edit "installer"
+                        set accprofile "super_admin"
+                        set password ENC SH2obLD1OX2BxgpOktcnBLS9NPiKowWF55v+S0ECF1/Gk2ggRf3G/JDC/oRUMs=
+                    next
+                end
+                """),
+            .bad(.huaweiVRP, """
+                aaa
+                ↓ local-user support password simple support
+                 local-user support privilege level 3
+                #
+                return
+                """),
+            .good(.huaweiVRP, """
+                aaa
+                 local-user support password irreversible-cipher $1a$Uq3Zq5F0y$9<]G=J2p1M.w*z3FQ0pU9eY@4V6rTb!8cW7nK^fQ$
+                 local-user support privilege level 3
+                #
+                return
+                """),
+            .bad(.vyOS, """
+                ↓set system login user support authentication plaintext-password 'support'
+                """),
+            .good(.edgeOS, """
+                system {
+                    login {
+                        user support {
+                            authentication {
+                                plaintext-password "Tq8#vLm2!Wz9pR4k"
+                            }
+                            level operator
+                        }
+                    }
+                }
+                """),
             .bad(.ciscoIOS, """
                 hostname cpe
                 ↓username ntc privilege 15 password 0 ntc123
@@ -38,6 +118,24 @@ public struct WeakPassword: Check {
             .good(.ciscoIOS, """
                 hostname cpe
                 username ops privilege 15 password 0 Vq7#pL2!xR9@mK4w
+                """),
+            .bad(.junos, """
+                set system host-name srx
+                set system login user admin class super-user
+                ↓set system login user admin authentication encrypted-password "$1$Xr9LpQ2a$wpN2e3nhYXqTAoY0KKUKz/"
+                """),
+            .good(.junos, """
+                set system host-name srx
+                set system login user admin class super-user
+                set system login user admin authentication encrypted-password "$6$Hn4vB8qR2sLw$nexTphqCtBFdXU9jHJVs3KGUJM5PTxcSxkMKrTqz6NQajDmRwEdtQ4RXdS3zKSulS8fvZTMf6JEwUn1tKojYR1"
+                """),
+            .bad(.routerOS, """
+                /user
+                ↓add group=full name=support password=support
+                """),
+            .good(.routerOS, """
+                /user
+                add group=full name=support password=Vq7#pL2!xR9@mK4w
                 """),
         ]
     )

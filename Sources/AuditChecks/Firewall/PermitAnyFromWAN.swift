@@ -22,7 +22,151 @@ public struct PermitAnyFromWAN: Check {
             .stig("CISC-RT-000090", "The router must deny all inbound traffic by default and allow by exception"),
             .nist("SC-7(5)", "Deny by default, allow by exception"),
         ],
+        dutch: LocalizedText(
+            title: "Any-any-permit op verkeer vanaf het WAN",
+            rationale: """
+                Een `permit ip any any` in de ACL die inkomend op de internetkant staat (of een OpenWrt-regel die \
+                alle protocollen uit de WAN-zone accepteert) zet de firewall uit voor alles wat daarna komt.
+                """,
+            remediation: """
+                Vervang de any-any-regel door regels voor het verkeer dat echt nodig is, met aan het eind een \
+                expliciete deny; laat retourverkeer over aan stateful inspection of `established`.
+                """),
         examples: [
+            .bad(.pfSense, """
+                <pfsense>
+                  <interfaces>
+                    <wan><enable/><if>igb0</if><ipaddr>dhcp</ipaddr></wan>
+                    <lan><enable/><if>igb1</if><ipaddr>192.168.1.1</ipaddr><subnet>24</subnet></lan>
+                  </interfaces>
+                  <filter>
+                ↓    <rule>
+                      <type>pass</type>
+                      <interface>wan</interface>
+                      <ipprotocol>inet</ipprotocol>
+                      <source><any/></source>
+                      <destination><any/></destination>
+                      <descr>temporary: allow all</descr>
+                    </rule>
+                  </filter>
+                </pfsense>
+                """),
+            .good(.pfSense, """
+                <pfsense>
+                  <interfaces>
+                    <wan><enable/><if>igb0</if><ipaddr>dhcp</ipaddr></wan>
+                    <lan><enable/><if>igb1</if><ipaddr>192.168.1.1</ipaddr><subnet>24</subnet></lan>
+                  </interfaces>
+                  <filter>
+                    <rule>
+                      <type>pass</type>
+                      <interface>wan</interface>
+                      <protocol>udp</protocol>
+                      <source><address>198.51.100.7</address></source>
+                      <destination><network>wanip</network><port>500</port></destination>
+                      <descr>IKE from the branch</descr>
+                    </rule>
+                  </filter>
+                </pfsense>
+                """),
+            .bad(.fortiOS, """
+                config system interface
+                    edit "wan1"
+                        set mode dhcp
+                        set role wan
+                    next
+                    edit "internal"
+                        set ip 192.168.1.99 255.255.255.0
+                        set role lan
+                    next
+                end
+                config firewall policy
+                ↓    edit 3
+                        set name "temp allow all"
+                        set srcintf "wan1"
+                        set dstintf "internal"
+                        set action accept
+                        set srcaddr "all"
+                        set dstaddr "all"
+                        set schedule "always"
+                        set service "ALL"
+                    next
+                end
+                """),
+            .good(.fortiOS, """
+                config system interface
+                    edit "wan1"
+                        set mode dhcp
+                        set role wan
+                    next
+                    edit "internal"
+                        set ip 192.168.1.99 255.255.255.0
+                        set role lan
+                    next
+                end
+                config firewall policy
+                    edit 1
+                        set srcintf "internal"
+                        set dstintf "wan1"
+                        set action accept
+                        set srcaddr "all"
+                        set dstaddr "all"
+                        set schedule "always"
+                        set service "ALL"
+                        set nat enable
+                    next
+                end
+                """),
+            .bad(.huaweiVRP, """
+                acl number 3001
+                ↓ rule 5 permit ip
+                 rule 10 deny tcp destination-port eq telnet
+                #
+                interface GigabitEthernet0/0/4
+                 ip address dhcp-alloc
+                 traffic-filter inbound acl 3001
+                #
+                return
+                """),
+            .good(.huaweiVRP, """
+                acl number 3001
+                 rule 5 permit tcp tcp-flag established
+                 rule 100 deny ip
+                #
+                interface GigabitEthernet0/0/4
+                 ip address dhcp-alloc
+                 traffic-filter inbound acl 3001
+                #
+                return
+                """),
+            .bad(.edgeOS, """
+                firewall {
+                    name WAN_IN {
+                        default-action drop
+                        ↓rule 10 {
+                            action accept
+                        }
+                    }
+                }
+                interfaces {
+                    ethernet eth0 {
+                        address dhcp
+                        firewall {
+                            in {
+                                name WAN_IN
+                            }
+                        }
+                    }
+                }
+                """),
+            .good(.vyOS, """
+                set firewall name WAN_IN default-action 'drop'
+                set firewall name WAN_IN rule 10 action 'accept'
+                set firewall name WAN_IN rule 10 state established 'enable'
+                set firewall name WAN_IN rule 10 state related 'enable'
+                set interfaces ethernet eth0 address 'dhcp'
+                set interfaces ethernet eth0 firewall in name 'WAN_IN'
+                """),
             .bad(.ciscoIOS, """
                 hostname cpe
                 interface Dialer1
@@ -55,6 +199,42 @@ public struct PermitAnyFromWAN: Check {
                 	option src 'wan'
                 	option proto 'all'
                 	option target 'ACCEPT'
+                """),
+            .bad(.junos, """
+                set system host-name srx
+                set security zones security-zone untrust interfaces ge-0/0/0.0
+                set security zones security-zone trust interfaces ge-0/0/1.0
+                ↓set security policies from-zone untrust to-zone trust policy any-in match source-address any
+                set security policies from-zone untrust to-zone trust policy any-in match destination-address any
+                set security policies from-zone untrust to-zone trust policy any-in match application any
+                set security policies from-zone untrust to-zone trust policy any-in then permit
+                """),
+            .good(.junos, """
+                set system host-name srx
+                set security zones security-zone untrust interfaces ge-0/0/0.0
+                set security zones security-zone trust interfaces ge-0/0/1.0
+                set security policies from-zone trust to-zone untrust policy any-out match source-address any
+                set security policies from-zone trust to-zone untrust policy any-out match destination-address any
+                set security policies from-zone trust to-zone untrust policy any-out match application any
+                set security policies from-zone trust to-zone untrust policy any-out then permit
+                """),
+            .bad(.routerOS, """
+                /interface list
+                add name=WAN
+                /interface list member
+                add interface=pppoe-out1 list=WAN
+                /ip firewall filter
+                ↓add action=accept chain=input in-interface-list=WAN
+                add action=drop chain=input in-interface-list=WAN
+                """),
+            .good(.routerOS, """
+                /interface list
+                add name=WAN
+                /interface list member
+                add interface=pppoe-out1 list=WAN
+                /ip firewall filter
+                add action=accept chain=input connection-state=established,related in-interface-list=WAN
+                add action=drop chain=input in-interface-list=WAN
                 """),
         ]
     )

@@ -23,7 +23,95 @@ public struct WANDefaultAccept: Check {
             .stig("CISC-RT-000090", "The router must deny all inbound traffic by default and allow by exception"),
             .nist("SC-7(5)", "Deny by default, allow by exception"),
         ],
+        dutch: LocalizedText(
+            title: "WAN-verkeer standaard geaccepteerd",
+            rationale: """
+                De standaardpolicy van het WAN beslist over elk pakket waar geen regel iets over zegt. ACCEPT als \
+                input- of forward-policy van de WAN-zone, of een WAN-interface zonder inkomende ACL, stelt elke \
+                dienst van de router (en bij forward ook die van het LAN) bloot waar niemand aan gedacht heeft.
+                """,
+            remediation: """
+                Zet de input- en forward-policy van de WAN-zone op REJECT of DROP (OpenWrt), of zet een inkomende \
+                ACL die eindigt op deny op de WAN-interface (Cisco), en sta uitzonderingen daarna expliciet toe.
+                """),
         examples: [
+            .bad(.pfSense, """
+                <pfsense>
+                  <system>
+                ↓    <disablefilter/>
+                  </system>
+                  <interfaces>
+                    <wan><enable/><if>igb0</if><ipaddr>dhcp</ipaddr></wan>
+                    <lan><enable/><if>igb1</if><ipaddr>192.168.1.1</ipaddr><subnet>24</subnet></lan>
+                  </interfaces>
+                </pfsense>
+                """),
+            .good(.opnSense, """
+                <opnsense>
+                  <interfaces>
+                    <wan><enable>1</enable><if>igc0</if><ipaddr>dhcp</ipaddr></wan>
+                    <lan><enable>1</enable><if>igc1</if><ipaddr>192.168.1.1</ipaddr><subnet>24</subnet></lan>
+                  </interfaces>
+                </opnsense>
+                """),
+            .bad(.huaweiVRP, """
+                ↓interface GigabitEthernet0/0/4
+                 description uplink to ISP
+                 ip address dhcp-alloc
+                 nat outbound 2000
+                #
+                return
+                """),
+            .good(.huaweiVRP, """
+                acl number 3000
+                 rule 5 permit tcp tcp-flag established
+                 rule 100 deny ip
+                #
+                interface GigabitEthernet0/0/4
+                 description uplink to ISP
+                 ip address dhcp-alloc
+                 traffic-filter inbound acl 3000
+                 nat outbound 2000
+                #
+                return
+                """),
+            // FortiOS drops what no policy accepts (implicit deny policy 0).
+            .good(.fortiOS, """
+                config system interface
+                    edit "wan1"
+                        set mode dhcp
+                        set allowaccess ping
+                        set role wan
+                    next
+                end
+                """),
+            .bad(.vyOS, """
+                ↓set interfaces ethernet eth0 address 'dhcp'
+                set interfaces ethernet eth1 address '192.168.1.1/24'
+                """),
+            .good(.edgeOS, """
+                firewall {
+                    name WAN_IN {
+                        default-action drop
+                    }
+                    name WAN_LOCAL {
+                        default-action drop
+                    }
+                }
+                interfaces {
+                    ethernet eth0 {
+                        address dhcp
+                        firewall {
+                            in {
+                                name WAN_IN
+                            }
+                            local {
+                                name WAN_LOCAL
+                            }
+                        }
+                    }
+                }
+                """),
             .bad(.openWrt, """
                 package firewall
                 config zone
@@ -56,6 +144,32 @@ public struct WANDefaultAccept: Check {
                  permit tcp any any established
                  deny ip any any
                 """),
+            .bad(.junos, """
+                set system host-name srx
+                set security zones security-zone untrust interfaces ge-0/0/0.0
+                set security zones security-zone trust interfaces ge-0/0/1.0
+                ↓set security policies default-policy permit-all
+                """),
+            .good(.junos, """
+                set system host-name srx
+                set security zones security-zone untrust interfaces ge-0/0/0.0
+                set security zones security-zone trust interfaces ge-0/0/1.0
+                set security policies default-policy deny-all
+                """),
+            .bad(.routerOS, """
+                /ip dhcp-client
+                ↓add interface=ether1
+                /ip firewall filter
+                add action=drop chain=forward in-interface=ether1
+                """),
+            .good(.routerOS, """
+                /ip dhcp-client
+                add interface=ether1
+                /ip firewall filter
+                add action=accept chain=input connection-state=established,related
+                add action=drop chain=input in-interface=ether1
+                add action=drop chain=forward connection-nat-state=!dstnat connection-state=new in-interface=ether1
+                """),
         ]
     )
 
@@ -64,8 +178,12 @@ public struct WANDefaultAccept: Check {
         for zone in config.zones where zone.role.value == .wan {
             for (chain, policy) in [(Chain.input, zone.input), (.forward, zone.forward)] where policy.value == .permit {
                 let what = chain == .input ? "traffic to the router" : "traffic forwarded through the router"
+                // A policy that rests on the platform default means no rule or policy was written for it.
+                let how = policy.origin.isVendorDefault
+                    ? "the \(chain.rawValue) chain has no final drop rule and ends in the platform default ACCEPT"
+                    : "\(chain.rawValue) ACCEPT"
                 findings.append(metadata.finding(
-                    "wan zone \(zone.name) accepts \(what) by default (\(chain.rawValue) ACCEPT)",
+                    "wan zone \(zone.name) accepts \(what) by default (\(how))",
                     evidence: policy.origin.with(context: zone.origin), subject: "zone \(zone.name) \(chain.rawValue)",
                     fix: .setZonePolicy(zone: zone.name, chain: chain, action: .reject),
                     severity: chain == .forward ? .critical : nil))

@@ -20,7 +20,145 @@ public struct WANToLANForward: Check {
             source-restricted port forwards.
             """,
         references: [.nist("SC-7", "Boundary protection")],
+        dutch: LocalizedText(
+            title: "Doorsturen van WAN naar LAN toegestaan",
+            rationale: """
+                Apparaten in het LAN (printers, NAS'en, pc's) zijn niet gehard voor het internet. Een \
+                zone-forwarding of regel die WAN-verkeer naar het LAN accepteert, stelt ze bloot; bij IPv6 en \
+                gerouteerde prefixen zelfs zonder port forward.
+                """,
+            remediation: """
+                Verwijder de WAN-naar-LAN-forwarding of -regel; maak de paar diensten die nodig zijn bereikbaar met \
+                expliciete port forwards die beperkt zijn tot bekende bronadressen.
+                """),
         examples: [
+            .bad(.pfSense, """
+                <pfsense>
+                  <interfaces>
+                    <wan><enable/><if>igb0</if><ipaddr>dhcp</ipaddr></wan>
+                    <lan><enable/><if>igb1</if><ipaddr>192.168.1.1</ipaddr><subnet>24</subnet></lan>
+                  </interfaces>
+                  <filter>
+                ↓    <rule>
+                      <type>pass</type>
+                      <interface>wan</interface>
+                      <protocol>tcp</protocol>
+                      <source><any/></source>
+                      <destination><network>lan</network><port>80</port></destination>
+                      <descr>web server</descr>
+                    </rule>
+                  </filter>
+                </pfsense>
+                """),
+            .good(.pfSense, """
+                <pfsense>
+                  <interfaces>
+                    <wan><enable/><if>igb0</if><ipaddr>dhcp</ipaddr></wan>
+                    <lan><enable/><if>igb1</if><ipaddr>192.168.1.1</ipaddr><subnet>24</subnet></lan>
+                  </interfaces>
+                  <filter>
+                    <rule>
+                      <type>pass</type>
+                      <interface>lan</interface>
+                      <source><network>lan</network></source>
+                      <destination><any/></destination>
+                      <descr>Default allow LAN to any rule</descr>
+                    </rule>
+                  </filter>
+                </pfsense>
+                """),
+            .bad(.fortiOS, """
+                config system interface
+                    edit "wan1"
+                        set mode dhcp
+                        set role wan
+                    next
+                    edit "internal"
+                        set ip 192.168.1.99 255.255.255.0
+                        set role lan
+                    next
+                end
+                config firewall address
+                    edit "NAS"
+                        set subnet 192.168.1.20 255.255.255.255
+                    next
+                end
+                config firewall policy
+                ↓    edit 2
+                        set srcintf "wan1"
+                        set dstintf "internal"
+                        set action accept
+                        set srcaddr "all"
+                        set dstaddr "NAS"
+                        set schedule "always"
+                        set service "SMB"
+                    next
+                end
+                """),
+            .good(.fortiOS, """
+                config system interface
+                    edit "wan1"
+                        set mode dhcp
+                        set role wan
+                    next
+                    edit "internal"
+                        set ip 192.168.1.99 255.255.255.0
+                        set role lan
+                    next
+                end
+                config firewall policy
+                    edit 1
+                        set srcintf "internal"
+                        set dstintf "wan1"
+                        set action accept
+                        set srcaddr "all"
+                        set dstaddr "all"
+                        set schedule "always"
+                        set service "HTTP" "HTTPS" "DNS"
+                        set nat enable
+                    next
+                end
+                """),
+            .bad(.edgeOS, """
+                firewall {
+                    name WAN_IN {
+                        default-action drop
+                        rule 10 {
+                            action accept
+                            state {
+                                established enable
+                                related enable
+                            }
+                        }
+                        ↓rule 20 {
+                            action accept
+                            destination {
+                                address 192.168.1.10
+                                port 3389
+                            }
+                            protocol tcp
+                        }
+                    }
+                }
+                interfaces {
+                    ethernet eth0 {
+                        address dhcp
+                        firewall {
+                            in {
+                                name WAN_IN
+                            }
+                        }
+                    }
+                }
+                """),
+            .good(.vyOS, """
+                set firewall name WAN_IN default-action 'drop'
+                set firewall name WAN_IN rule 10 action 'accept'
+                set firewall name WAN_IN rule 10 state established 'enable'
+                set firewall name WAN_IN rule 10 state related 'enable'
+                set interfaces ethernet eth0 address 'dhcp'
+                set interfaces ethernet eth0 firewall in name 'WAN_IN'
+                """),
             .bad(.openWrt, """
                 package firewall
                 config zone
@@ -67,6 +205,47 @@ public struct WANToLANForward: Check {
                 	option src 'lan'
                 	option dest 'wan'
                 """),
+            .bad(.junos, """
+                set system host-name srx
+                set security zones security-zone untrust interfaces ge-0/0/0.0
+                set security zones security-zone trust interfaces ge-0/0/1.0
+                set security address-book global address nas 192.168.1.20/32
+                ↓set security policies from-zone untrust to-zone trust policy nas-web match source-address any
+                set security policies from-zone untrust to-zone trust policy nas-web match destination-address nas
+                set security policies from-zone untrust to-zone trust policy nas-web match application junos-http
+                set security policies from-zone untrust to-zone trust policy nas-web then permit
+                """),
+            .good(.junos, """
+                set system host-name srx
+                set security zones security-zone untrust interfaces ge-0/0/0.0
+                set security zones security-zone trust interfaces ge-0/0/1.0
+                set security policies from-zone trust to-zone untrust policy web match source-address any
+                set security policies from-zone trust to-zone untrust policy web match destination-address any
+                set security policies from-zone trust to-zone untrust policy web match application junos-https
+                set security policies from-zone trust to-zone untrust policy web then permit
+                """),
+            .bad(.routerOS, """
+                /interface list
+                add name=WAN
+                add name=LAN
+                /interface list member
+                add interface=ether1 list=WAN
+                add interface=bridge list=LAN
+                /ip firewall filter
+                ↓add action=accept chain=forward dst-port=445 in-interface-list=WAN out-interface-list=LAN protocol=tcp
+                add action=drop chain=forward in-interface-list=WAN
+                """),
+            .good(.routerOS, """
+                /interface list
+                add name=WAN
+                add name=LAN
+                /interface list member
+                add interface=ether1 list=WAN
+                add interface=bridge list=LAN
+                /ip firewall filter
+                add action=accept chain=forward connection-state=established,related
+                add action=drop chain=forward connection-nat-state=!dstnat connection-state=new in-interface-list=WAN
+                """),
         ]
     )
 
@@ -85,10 +264,13 @@ public struct WANToLANForward: Check {
                 fix: .manual("remove the forwarding from \(forwarding.from) to \(forwarding.to)"), severity: .critical))
         }
         for list in config.filters where list.kind == .zoneRules {
-            for rule in list.rules where rule.enabled && rule.action == .permit && rule.chain == .forward
+            // A rule without a chain (pfSense/OPNsense interface rules to `any`) forwards too.
+            for rule in list.rules where rule.enabled && rule.action == .permit && (rule.chain == .forward || rule.chain == nil)
                 && isWAN(rule.sourceZone) && isInside(rule.destinationZone) {
                 // Any-any rules are reported by RA-FW-001.
                 if rule.matchesEverything { continue }
+                // Return traffic of connections the LAN opened is not WAN-initiated forwarding.
+                if rule.establishedOnly { continue }
                 var what = rule.protocols == .any ? "all protocols" : rule.protocols.description
                 if !rule.destinationPorts.isAny { what += " port \(rule.destinationPorts)" }
                 let family = rule.family.map { " (ipv\($0))" } ?? ""

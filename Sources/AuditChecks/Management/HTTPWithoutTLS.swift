@@ -22,7 +22,75 @@ public struct HTTPWithoutTLS: Check {
             .cis("1.2.x", "Disable HTTP server if not in use"),
             .stig("CISC-ND-000470", "The network device must use encrypted management sessions"),
         ],
+        dutch: LocalizedText(
+            title: "Webbeheer via HTTP zonder TLS",
+            rationale: """
+                Een webinterface via gewone HTTP geeft het beheerderswachtwoord en de sessiecookie prijs aan \
+                iedereen op de route, en is een geliefd doelwit van aanvallen op routers.
+                """,
+            remediation: """
+                Schakel de gewone HTTP-server uit (`no ip http server`; OpenWrt: verwijder `listen_http` of zet \
+                `redirect_https 1`) en gebruik HTTPS, alleen bereikbaar vanaf beheernetwerken.
+                """),
         examples: [
+            .bad(.pfSense, """
+                <pfsense>
+                  <system>
+                    <webgui>
+                ↓      <protocol>http</protocol>
+                    </webgui>
+                  </system>
+                </pfsense>
+                """),
+            .good(.opnSense, """
+                <opnsense>
+                  <system>
+                    <webgui>
+                      <protocol>https</protocol>
+                    </webgui>
+                  </system>
+                </opnsense>
+                """),
+            .bad(.fortiOS, """
+                config system interface
+                    edit "internal"
+                        set ip 192.168.1.99 255.255.255.0
+                ↓        set allowaccess ping https http
+                        set role lan
+                    next
+                end
+                """),
+            .good(.fortiOS, """
+                config system interface
+                    edit "internal"
+                        set ip 192.168.1.99 255.255.255.0
+                        set allowaccess ping https
+                        set role lan
+                    next
+                end
+                """),
+            .bad(.huaweiVRP, """
+                #
+                ↓ http server enable
+                 http secure-server enable
+                #
+                return
+                """),
+            .good(.huaweiVRP, """
+                #
+                 undo http server enable
+                 http secure-server enable
+                #
+                return
+                """),
+            .good(.edgeOS, """
+                service {
+                    gui {
+                        http-port 80
+                        https-port 443
+                    }
+                }
+                """),
             .bad(.ciscoIOS, """
                 hostname cpe
                 ↓ip http server
@@ -44,6 +112,24 @@ public struct HTTPWithoutTLS: Check {
                 	list listen_https '0.0.0.0:443'
                 	option redirect_https '1'
                 	option home '/www'
+                """),
+            .bad(.junos, """
+                set system host-name srx
+                ↓set system services web-management http interface ge-0/0/1.0
+                """),
+            .good(.junos, """
+                set system host-name srx
+                set system services web-management https system-generated-certificate
+                set system services web-management https interface ge-0/0/1.0
+                """),
+            .bad(.routerOS, """
+                /ip service
+                ↓set www address=192.168.88.0/24 disabled=no
+                """),
+            .good(.routerOS, """
+                /ip service
+                set www disabled=yes
+                set www-ssl certificate=router disabled=no
                 """),
         ]
     )

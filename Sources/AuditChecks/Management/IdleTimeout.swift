@@ -19,7 +19,28 @@ public struct IdleTimeout: Check {
             .cis("1.2.4", "Set 'exec-timeout' to less than or equal to 10 minutes"),
             .stig("CISC-ND-000720", "The network device must terminate idle sessions after 10 minutes"),
         ],
+        dutch: LocalizedText(
+            title: "Inactieve sessies verlopen niet",
+            rationale: """
+                `exec-timeout 0` houdt een achtergelaten console- of remote sessie voor altijd ingelogd, voor wie \
+                er daarna langskomt; bovendien blijven vty-plaatsen bezet.
+                """,
+            remediation: "Stel op elke line `exec-timeout 10 0` in (of het maximum uit het beleid)."),
         examples: [
+            .bad(.huaweiVRP, """
+                user-interface vty 0 4
+                 authentication-mode aaa
+                ↓ idle-timeout 0 0
+                #
+                return
+                """),
+            .good(.huaweiVRP, """
+                user-interface vty 0 4
+                 authentication-mode aaa
+                 idle-timeout 5 0
+                #
+                return
+                """),
             .bad(.ciscoIOS, """
                 hostname cpe
                 line con 0

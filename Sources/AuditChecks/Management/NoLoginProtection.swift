@@ -19,7 +19,37 @@ public struct NoLoginProtection: Check {
             .cis("1.1.x", "Set 'login block-for'"),
             .stig("CISC-ND-000210", "The network device must enforce the limit of three consecutive invalid logon attempts"),
         ],
+        dutch: LocalizedText(
+            title: "Geen bescherming tegen het raden van wachtwoorden",
+            rationale: """
+                Zonder blokkade na mislukte pogingen kan een aanvaller wachtwoorden proberen zo snel als de router \
+                antwoordt. `login block-for` stopt woordenboekaanvallen op vty-logins.
+                """,
+            remediation: "Configureer `login block-for 120 attempts 5 within 60` (en een `login quiet-mode access-class` voor het NOC)."),
         examples: [
+            .bad(.huaweiVRP, """
+                aaa
+                ↓ undo local-aaa-user wrong-password
+                #
+                 stelnet server enable
+                #
+                user-interface vty 0 4
+                 authentication-mode aaa
+                 protocol inbound ssh
+                #
+                return
+                """),
+            // VRP locks a local user after 3 wrong passwords in 5 minutes unless switched off.
+            .good(.huaweiVRP, """
+                #
+                 stelnet server enable
+                #
+                user-interface vty 0 4
+                 authentication-mode aaa
+                 protocol inbound ssh
+                #
+                return
+                """),
             // No line to point at: the finding rests on the IOS default (no login block-for).
             .bad(.ciscoIOS, """
                 hostname cpe

@@ -19,7 +19,68 @@ public struct SSHRootPasswordLogin: Check {
             (OpenWrt), or the platform's equivalent.
             """,
         references: [.stig("SRG-APP-000149", "Use multifactor or key-based authentication for privileged accounts")],
+        dutch: LocalizedText(
+            title: "SSH staat inloggen als root met een wachtwoord toe",
+            rationale: """
+                Inloggen als root met een wachtwoord is het eerste wat SSH-bots proberen. Als er sleutels zijn \
+                geïnstalleerd, voegt inloggen met een wachtwoord (en zeker voor root) alleen risico toe.
+                """,
+            remediation: """
+                Installeer een SSH-sleutel voor root en zet in dropbear `PasswordAuth 'off'` en \
+                `RootPasswordAuth 'off'` (OpenWrt), of de overeenkomstige instelling op het platform.
+                """),
         examples: [
+            .bad(.pfSense, """
+                <pfsense>
+                  <system>
+                    <ssh>
+                ↓      <enable>enabled</enable>
+                    </ssh>
+                  </system>
+                </pfsense>
+                """),
+            .good(.pfSense, """
+                <pfsense>
+                  <system>
+                    <ssh>
+                      <enable>enabled</enable>
+                      <sshdkeyonly>enabled</sshdkeyonly>
+                    </ssh>
+                  </system>
+                </pfsense>
+                """),
+            .bad(.opnSense, """
+                <opnsense>
+                  <system>
+                    <ssh>
+                      <enabled>enabled</enabled>
+                ↓      <permitrootlogin>1</permitrootlogin>
+                ↓      <passwordauth>1</passwordauth>
+                    </ssh>
+                  </system>
+                </opnsense>
+                """),
+            .good(.opnSense, """
+                <opnsense>
+                  <system>
+                    <ssh>
+                      <enabled>enabled</enabled>
+                      <interfaces>lan</interfaces>
+                    </ssh>
+                  </system>
+                </opnsense>
+                """),
+            .bad(.edgeOS, """
+                service {
+                    ssh {
+                        ↓allow-root
+                        port 22
+                    }
+                }
+                """),
+            .good(.vyOS, """
+                set service ssh port '22'
+                """),
             .bad(.openWrt, """
                 config dropbear
                 ↓	option PasswordAuth 'on'
@@ -31,6 +92,14 @@ public struct SSHRootPasswordLogin: Check {
                 	option PasswordAuth 'off'
                 	option RootPasswordAuth 'off'
                 	option Port '22'
+                """),
+            .bad(.junos, """
+                set system host-name srx
+                ↓set system services ssh root-login allow
+                """),
+            .good(.junos, """
+                set system host-name srx
+                set system services ssh root-login deny
                 """),
         ]
     )

@@ -19,7 +19,59 @@ public struct SSHVersion1: Check {
             .cis("1.3.x", "Set 'ip ssh version 2'"),
             .stig("CISC-ND-000470", "The network device must use SSHv2"),
         ],
+        dutch: LocalizedText(
+            title: "SSH-protocolversie 1 toegestaan",
+            rationale: """
+                SSH versie 1 heeft bekende cryptografische zwakheden waarmee sessies over te nemen en wachtwoorden \
+                te achterhalen zijn. IOS accepteert beide versies (1.99), tenzij `ip ssh version 2` is geconfigureerd.
+                """,
+            remediation: "Configureer `ip ssh version 2`."),
         examples: [
+            .bad(.huaweiVRP, """
+                #
+                 stelnet server enable
+                ↓ ssh server compatible-ssh1x enable
+                #
+                return
+                """),
+            .good(.huaweiVRP, """
+                #
+                 stelnet server enable
+                 undo ssh server compatible-ssh1x enable
+                #
+                return
+                """),
+            .bad(.fortiOS, """
+                config system global
+                ↓    set admin-ssh-v1 enable
+                end
+                config system interface
+                    edit "internal"
+                        set allowaccess ping https ssh
+                    next
+                end
+                """),
+            .good(.fortiOS, """
+                config system interface
+                    edit "internal"
+                        set allowaccess ping https ssh
+                    next
+                end
+                """),
+            .bad(.edgeOS, """
+                service {
+                    ssh {
+                        ↓protocol-version all
+                    }
+                }
+                """),
+            .good(.edgeOS, """
+                service {
+                    ssh {
+                        protocol-version v2
+                    }
+                }
+                """),
             .bad(.ciscoIOS, """
                 hostname cpe
                 ↓ip ssh version 1
@@ -33,6 +85,15 @@ public struct SSHVersion1: Check {
                 line vty 0 4
                  login local
                  transport input ssh
+                """),
+            .bad(.junos, """
+                set system host-name srx
+                set system services ssh
+                ↓set system services ssh protocol-version v1
+                """),
+            .good(.junos, """
+                set system host-name srx
+                set system services ssh protocol-version v2
                 """),
         ]
     )

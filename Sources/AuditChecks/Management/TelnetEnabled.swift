@@ -19,7 +19,64 @@ public struct TelnetEnabled: Check {
             .cis("1.2.3", "Set 'transport input ssh' for 'line vty' connections"),
             .stig("CISC-ND-000470", "The network device must use FIPS-validated SSH for remote access"),
         ],
+        dutch: LocalizedText(
+            title: "Beheer via Telnet ingeschakeld",
+            rationale: """
+                Telnet verstuurt de gebruikersnaam, het wachtwoord en de hele sessie onversleuteld; iedereen op de \
+                route kan meelezen. Op IOS accepteert een vty-line zonder `transport input` standaard Telnet.
+                """,
+            remediation: "Sta op terminal-lines alleen SSH toe (`transport input ssh`) en schakel elke Telnet-server uit."),
         examples: [
+            .bad(.fortiOS, """
+                config system interface
+                    edit "internal"
+                        set ip 192.168.1.99 255.255.255.0
+                ↓        set allowaccess ping https ssh telnet
+                        set role lan
+                    next
+                end
+                """),
+            .good(.fortiOS, """
+                config system interface
+                    edit "internal"
+                        set ip 192.168.1.99 255.255.255.0
+                        set allowaccess ping https ssh
+                        set role lan
+                    next
+                end
+                """),
+            .bad(.huaweiVRP, """
+                !Software Version V200R010C00SPC600
+                #
+                 telnet server enable
+                #
+                user-interface vty 0 4
+                 authentication-mode aaa
+                ↓ protocol inbound all
+                #
+                return
+                """),
+            // V200R010 and later: vty lines accept SSH only and the Telnet server is off by default.
+            .good(.huaweiVRP, """
+                !Software Version V200R010C00SPC600
+                #
+                 stelnet server enable
+                #
+                user-interface vty 0 4
+                 authentication-mode aaa
+                #
+                return
+                """),
+            .bad(.edgeOS, """
+                service {
+                    ↓telnet {
+                        port 23
+                    }
+                }
+                """),
+            .good(.vyOS, """
+                set service ssh port '22'
+                """),
             .bad(.ciscoIOS, """
                 hostname cpe
                 line vty 0 4
@@ -37,6 +94,24 @@ public struct TelnetEnabled: Check {
                 line vty 0 4
                  login local
                  transport input ssh
+                """),
+            .bad(.junos, """
+                set system host-name srx
+                set system services ssh
+                ↓set system services telnet
+                """),
+            .good(.junos, """
+                set system host-name srx
+                set system services ssh
+                """),
+            // No line to point at: /ip service telnet is on by RouterOS default.
+            .bad(.routerOS, """
+                /system identity
+                set name=gw
+                """),
+            .good(.routerOS, """
+                /ip service
+                set telnet disabled=yes
                 """),
         ]
     )

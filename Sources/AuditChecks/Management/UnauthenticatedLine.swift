@@ -23,7 +23,31 @@ public struct UnauthenticatedLine: Check {
             .cis("1.2.1", "Set 'login authentication' for 'line con 0' / 'line aux 0'"),
             .stig("CISC-ND-000150", "The network device must enforce authentication on all access points"),
         ],
+        dutch: LocalizedText(
+            title: "Line zonder authenticatie",
+            rationale: """
+                Een console- of aux-poort zonder login (of met een AAA-methodelijst die eindigt op `none`) geeft \
+                een sessie, vaak op privilege level 15, aan iedereen met fysieke toegang of een reverse-telnetpad. \
+                Bij een router die bij de klant op locatie staat, is fysieke toegang eenvoudig.
+                """,
+            remediation: """
+                Vereis authenticatie op elke line: `login local` of een AAA-lijst zonder `none`, en zet geen \
+                `privilege level 15` op lines.
+                """),
         examples: [
+            .bad(.huaweiVRP, """
+                user-interface con 0
+                ↓ authentication-mode none
+                 user privilege level 15
+                #
+                return
+                """),
+            .good(.huaweiVRP, """
+                user-interface con 0
+                 authentication-mode aaa
+                #
+                return
+                """),
             .bad(.ciscoIOS, """
                 hostname cpe
                 ↓line con 0

@@ -16,7 +16,55 @@ public struct UPnPEnabled: Check {
             """,
         remediation: "Disable UPnP (OpenWrt: `option enabled '0'` in upnpd); forward the few ports that are needed explicitly.",
         references: [.nist("CM-7", "Least functionality")],
+        dutch: LocalizedText(
+            title: "UPnP-portmapping ingeschakeld",
+            rationale: """
+                Met UPnP IGD kan elk programma in het LAN, ook malware, zonder medeweten van de eigenaar inkomende \
+                poorten vanaf internet openzetten. Wordt UPnP aan de WAN-kant aangeboden, dan kan het internet dat \
+                ook.
+                """,
+            remediation: "Schakel UPnP uit (OpenWrt: `option enabled '0'` in upnpd); zet de paar poorten die echt nodig zijn expliciet door."),
         examples: [
+            .bad(.pfSense, """
+                <pfsense>
+                  <installedpackages>
+                    <miniupnpd>
+                      <config>
+                ↓        <enable>on</enable>
+                ↓        <enable_upnp>on</enable_upnp>
+                        <ext_iface>wan</ext_iface>
+                        <iface_array>lan</iface_array>
+                      </config>
+                    </miniupnpd>
+                  </installedpackages>
+                </pfsense>
+                """),
+            .good(.pfSense, """
+                <pfsense>
+                  <installedpackages>
+                    <miniupnpd>
+                      <config>
+                        <enable_upnp>on</enable_upnp>
+                        <ext_iface>wan</ext_iface>
+                        <iface_array>lan</iface_array>
+                      </config>
+                    </miniupnpd>
+                  </installedpackages>
+                </pfsense>
+                """),
+            .bad(.edgeOS, """
+                service {
+                    ↓upnp2 {
+                        listen-on eth1
+                        nat-pmp enable
+                        secure-mode enable
+                        wan eth0
+                    }
+                }
+                """),
+            .good(.vyOS, """
+                set service ssh listen-address '192.168.1.1'
+                """),
             .bad(.openWrt, """
                 config upnpd 'config'
                 ↓	option enabled '1'
@@ -28,6 +76,20 @@ public struct UPnPEnabled: Check {
                 	option enabled '0'
                 	option internal_iface 'lan'
                 	option ext_iface 'wan'
+                """),
+            .bad(.routerOS, """
+                /ip upnp
+                ↓set enabled=yes
+                /ip upnp interfaces
+                add interface=bridge type=internal
+                add interface=ether1 type=external
+                """),
+            .good(.routerOS, """
+                /ip upnp
+                set enabled=no
+                /ip upnp interfaces
+                add interface=bridge type=internal
+                add interface=ether1 type=external
                 """),
         ]
     )

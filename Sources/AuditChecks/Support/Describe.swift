@@ -48,7 +48,11 @@ enum Describe {
         if !rule.sourcePorts.isAny { words.append("port \(rule.sourcePorts)") }
         words.append(rule.destination.description)
         if !rule.destinationPorts.isAny { words.append("port \(rule.destinationPorts)") }
-        if rule.establishedOnly { words.append("established") }
+        // A condition that names the connection states says more than `established`.
+        if rule.establishedOnly && !rule.conditions.contains(where: { $0.hasPrefix("connection-state=") }) {
+            words.append("established")
+        }
+        words += rule.conditions
         return words.joined(separator: " ")
     }
 

@@ -9,6 +9,10 @@ public struct Account: Sendable {
     /// Whether the account may log in with a password at all (OpenWrt: dropbear RootPasswordAuth).
     public var passwordLoginAllowed: Sourced<Bool>?
     public var origin: Provenance
+    /// Source addresses the account may log in from, for vendors that restrict logins per account
+    /// (FortiOS admin `trusthost1..10`, RouterOS `/user address=`); `0.0.0.0/0` when the vendor
+    /// supports a restriction and none is set; nil when the vendor has no such setting.
+    public var allowedSources: Sourced<[IPPrefix]>? = nil
 
     public init(name: String, secret: Secret?, privilege: Int? = nil, isAdministrator: Bool,
                 passwordLoginAllowed: Sourced<Bool>? = nil, origin: Provenance) {

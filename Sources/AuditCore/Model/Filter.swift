@@ -37,12 +37,18 @@ public struct FilterRule: Sendable {
     /// A name the user gave the rule (OpenWrt `option name`), or the Cisco sequence number.
     public var label: String?
     public var origin: Provenance
+    /// Match conditions the fields above cannot hold, as written (RouterOS `ipsec-policy=in,ipsec`,
+    /// `connection-state=invalid`, a negated address list): the rule matches only packets that also
+    /// meet them. Empty for vendors whose rules the fields describe fully. A rule with conditions
+    /// does not match everything, covers only rules with the same conditions, and a deny with
+    /// conditions is no proof that traffic is blocked.
+    public var conditions: [String] = []
 
     public init(action: FilterAction, protocols: ProtocolMatch = .any, source: AddressMatch = .any,
                 destination: AddressMatch = .any, sourcePorts: PortMatch = .any, destinationPorts: PortMatch = .any,
                 establishedOnly: Bool = false, icmpTypes: [String] = [], sourceZone: String? = nil,
                 destinationZone: String? = nil, chain: Chain? = nil, family: Int? = nil, enabled: Bool = true,
-                label: String? = nil, origin: Provenance) {
+                label: String? = nil, origin: Provenance, conditions: [String] = []) {
         self.action = action
         self.protocols = protocols
         self.source = source
@@ -58,12 +64,13 @@ public struct FilterRule: Sendable {
         self.enabled = enabled
         self.label = label
         self.origin = origin
+        self.conditions = conditions
     }
 
     /// Matches every packet of every protocol (an any-any rule).
     public var matchesEverything: Bool {
         protocols == .any && source.isAny && destination.isAny && sourcePorts.isAny
-            && destinationPorts.isAny && !establishedOnly && icmpTypes.isEmpty
+            && destinationPorts.isAny && !establishedOnly && icmpTypes.isEmpty && conditions.isEmpty
     }
 }
 
@@ -108,6 +115,10 @@ public struct ObjectReference: Sendable {
     /// Whether the reference filters traffic (an undefined ACL on an interface means no filtering).
     public var filtersTraffic: Bool
     public var origin: Provenance
+    /// Set by a parser that looked for the definition and found none. The model does not list
+    /// address objects, so for them only the parser can tell; references of other kinds are
+    /// checked against the model's filters, zones and interfaces.
+    public var knownUndefined: Bool = false
 
     public init(kind: Kind, name: String, context: String, filtersTraffic: Bool, origin: Provenance) {
         self.kind = kind

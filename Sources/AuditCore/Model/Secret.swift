@@ -46,6 +46,10 @@ public enum HashScheme: String, Hashable, Sendable, Codable {
 public struct Secret: Hashable, Sendable {
     public var form: SecretForm
     public var origin: Provenance
+    /// The storage the line claims when the value does not have it (Huawei `cipher` or
+    /// `irreversible-cipher` followed by a password as typed): the form above is what the file
+    /// really holds. nil when the line and the value agree.
+    public var declaredForm: String? = nil
 
     public init(_ form: SecretForm, origin: Provenance) {
         self.form = form

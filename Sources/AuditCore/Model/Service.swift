@@ -1,6 +1,8 @@
 /// Management and infrastructure services the router itself offers.
 public enum ServiceKind: String, Hashable, Sendable, Codable, CaseIterable {
     case telnet, ssh, http, https, snmp, tr069, upnp, winbox, api, apiSSL = "api-ssl", ftp, netconf, dns
+    /// RouterOS: MAC Telnet and MAC Winbox (layer 2, `/tool mac-server`), SOCKS and web proxy.
+    case macTelnet = "mac-telnet", macWinbox = "mac-winbox", socks, webProxy = "web-proxy"
 
     public var displayName: String {
         switch self {
@@ -17,6 +19,10 @@ public enum ServiceKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .ftp: "FTP"
         case .netconf: "NETCONF"
         case .dns: "DNS"
+        case .macTelnet: "MAC Telnet"
+        case .macWinbox: "MAC Winbox"
+        case .socks: "SOCKS proxy"
+        case .webProxy: "web proxy"
         }
     }
 
@@ -36,12 +42,16 @@ public enum ServiceKind: String, Hashable, Sendable, Codable, CaseIterable {
         case .ftp: 21
         case .netconf: 830
         case .dns: 53
+        // MAC Telnet and MAC Winbox run over layer 2 (MikroTik's MAC-Telnet protocol, UDP 20561).
+        case .macTelnet, .macWinbox: 20561
+        case .socks: 1080
+        case .webProxy: 8080
         }
     }
 
     public var transport: IPProtocol {
         switch self {
-        case .snmp, .dns: .udp
+        case .snmp, .dns, .macTelnet, .macWinbox: .udp
         default: .tcp
         }
     }
@@ -49,7 +59,7 @@ public enum ServiceKind: String, Hashable, Sendable, Codable, CaseIterable {
     /// Sends credentials or session data without encryption.
     public var isCleartext: Bool {
         switch self {
-        case .telnet, .http, .ftp, .api, .snmp, .tr069: true
+        case .telnet, .http, .ftp, .api, .snmp, .tr069, .macTelnet, .socks, .webProxy: true
         default: false
         }
     }

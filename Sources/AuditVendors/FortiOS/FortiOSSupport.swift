@@ -1,12 +1,18 @@
 import AuditCore
 
-/// STUB: replaced by the real parser (issue 5). Detects nothing, so it never claims a file.
+/// Fortinet FortiOS `show` / `show full-configuration` output and backups (single or multi-VDOM,
+/// oxidized captures with their `#` hardware header): detection, then parse (`FortiOSParser`) and
+/// conversion to the model (`FortiOSConversion`).
 public struct FortiOSSupport: VendorSupport {
     public init() {}
     public var id: VendorID { .fortiOS }
     public var displayName: String { "Fortinet FortiOS" }
-    public func detect(_ text: String) -> DetectionScore { .none }
+
+    public func detect(_ text: String) -> DetectionScore {
+        FortiOSDetection.score(text)
+    }
+
     public func parse(_ inputs: [ConfigInput]) -> DeviceConfig {
-        DeviceConfig(identity: DeviceIdentity(vendor: id), sources: inputs.map { ConfigSource(path: $0.path, text: $0.text) })
+        FortiOSConversion.convert(inputs.map { FortiOSParser.parse(path: $0.path, text: $0.text) })
     }
 }

@@ -1,12 +1,18 @@
 import AuditCore
 
-/// STUB: replaced by the real parser (issue 5). Detects nothing, so it never claims a file.
+/// OPNsense: `config.xml` (System > Configuration > Backups, or `/conf/config.xml`). Shares the
+/// XML reading and conversion with pfSense; `PfSenseFlavor.opnSense` carries the differences
+/// (SSH `<enabled>`, rule defaults, `<blockpriv>` networks, MVC filter rules and aliases).
 public struct OPNsenseSupport: VendorSupport {
     public init() {}
     public var id: VendorID { .opnSense }
     public var displayName: String { "OPNsense" }
-    public func detect(_ text: String) -> DetectionScore { .none }
+
+    public func detect(_ text: String) -> DetectionScore {
+        PfSenseDetection.score(text, for: .opnSense)
+    }
+
     public func parse(_ inputs: [ConfigInput]) -> DeviceConfig {
-        DeviceConfig(identity: DeviceIdentity(vendor: id), sources: inputs.map { ConfigSource(path: $0.path, text: $0.text) })
+        PfSenseParser.parse(inputs, as: .opnSense)
     }
 }

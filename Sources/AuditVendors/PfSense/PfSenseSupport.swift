@@ -1,12 +1,18 @@
 import AuditCore
 
-/// STUB: replaced by the real parser (issue 5). Detects nothing, so it never claims a file.
+/// pfSense: `config.xml` (Diagnostics > Backup & Restore, or `/conf/config.xml`). The reading and
+/// conversion are shared with OPNsense (`PfSenseParser`, `PfSenseConversion`); `PfSenseFlavor`
+/// says where the products differ.
 public struct PfSenseSupport: VendorSupport {
     public init() {}
     public var id: VendorID { .pfSense }
     public var displayName: String { "pfSense" }
-    public func detect(_ text: String) -> DetectionScore { .none }
+
+    public func detect(_ text: String) -> DetectionScore {
+        PfSenseDetection.score(text, for: .pfSense)
+    }
+
     public func parse(_ inputs: [ConfigInput]) -> DeviceConfig {
-        DeviceConfig(identity: DeviceIdentity(vendor: id), sources: inputs.map { ConfigSource(path: $0.path, text: $0.text) })
+        PfSenseParser.parse(inputs, as: .pfSense)
     }
 }

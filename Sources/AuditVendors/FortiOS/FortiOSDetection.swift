@@ -1,0 +1,114 @@
+import AuditCore
+
+/// Recognises FortiOS configurations from their content: the `#config-version=` header, the
+/// oxidized `# Version: FortiGate-...` header, `config system ...`/`config firewall ...` blocks
+/// and the `edit`/`set`/`next`/`end` structure. OpenWrt's UCI also has `config` lines, but with
+/// `option`/`list` lines and no `end`; those cap the score. Only the first 64 KiB are read, as
+/// bytes (detection runs for every vendor on every input).
+enum FortiOSDetection {
+    static let scanLimit = 64 * 1024
+
+    static func score(_ text: String) -> DetectionScore {
+        var text = text
+        return text.withUTF8 { score(bytes: $0) }
+    }
+
+    private struct Counts {
+        var sets = 0, edits = 0, nexts = 0, ends = 0, configs = 0, uci = 0, other = 0
+    }
+
+    static func score(bytes: UnsafeBufferPointer<UInt8>) -> DetectionScore {
+        var found: [String] = []
+        var score = 0
+        var seen: Set<String> = []
+        var counts = Counts()
+
+        func mark(_ name: String, _ points: Int) {
+            guard seen.insert(name).inserted else { return }
+            score += points
+            found.append(name)
+        }
+
+        let limit = min(bytes.count, scanLimit)
+        var lineStart = 0
+        while lineStart < limit {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            var start = lineStart
+            var end = lineEnd
+            while start < end, FortiText.isBlank(bytes[start]) { start += 1 }
+            while end > start, FortiText.isBlank(bytes[end - 1]) { end -= 1 }
+            lineStart = lineEnd + 1
+            guard start < end else { continue }
+            func has(_ prefix: StaticString) -> Bool { FortiBytes.has(bytes, start, end, prefix) }
+            if bytes[start] == UInt8(ascii: "#") {
+                if has("#config-version=") { mark("#config-version header", 60) }
+                else if has("# Version: FortiGate") || has("# Version: FortiWiFi") { mark("FortiGate version header", 50) }
+                continue
+            }
+            if has("set ") || has("unset ") || has("append ") { counts.sets += 1 }
+            else if has("edit ") { counts.edits += 1 }
+            else if FortiBytes.equals(bytes, start, end, "next") { counts.nexts += 1 }
+            else if FortiBytes.equals(bytes, start, end, "end") { counts.ends += 1 }
+            else if has("config ") {
+                counts.configs += 1
+                if has("config system global") { mark("config system global", 30) }
+                else if has("config system interface") { mark("config system interface", 20) }
+                else if has("config firewall policy") { mark("config firewall policy", 20) }
+                else if has("config firewall ") { mark("config firewall", 15) }
+                else if has("config system admin") { mark("config system admin", 20) }
+                else if has("config system ") { mark("config system", 10) }
+                else if FortiBytes.equals(bytes, start, end, "config vdom") || FortiBytes.equals(bytes, start, end, "config global") {
+                    mark("config vdom/global", 20)
+                } else if has("config router ") || has("config user ") || has("config vpn ") {
+                    mark("config router/user/vpn", 10)
+                }
+            } else if has("option ") || has("list ") || has("package ") {
+                counts.uci += 1
+            } else {
+                counts.other += 1
+            }
+        }
+        if counts.ends > 0 && counts.configs > 0 { mark("config/end blocks", 10) }
+        if counts.edits > 0 && counts.nexts > 0 { mark("edit/next entries", 10) }
+        if counts.sets > 0 && counts.configs > 0 { mark("set commands", 10) }
+        score = min(score, 100)
+        guard score > 0 else { return .none }
+        if counts.uci >= 3 && counts.uci > counts.sets {
+            return DetectionScore(min(score, 5), "UCI option/list lines: OpenWrt, not FortiOS")
+        }
+        let structured = counts.sets + counts.edits + counts.nexts + counts.ends + counts.configs
+        if counts.other > structured {
+            return DetectionScore(min(score, 15), "mostly lines FortiOS does not write")
+        }
+        return DetectionScore(score, "FortiOS markers: \(found.joined(separator: ", "))")
+    }
+}
+
+/// Byte comparisons against string literals, for detection scans.
+enum FortiBytes {
+    @inline(__always)
+    static func has(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard end - start >= count else { return false }
+        let pointer = prefix.utf8Start
+        for offset in 0..<count where bytes[start + offset] != pointer[offset] { return false }
+        return true
+    }
+
+    @inline(__always)
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ text: StaticString) -> Bool {
+        end - start == text.utf8CodeUnitCount && has(bytes, start, end, text)
+    }
+
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0, end - start >= count else { return false }
+        var at = start
+        while at + count <= end {
+            if has(bytes, at, end, needle) { return true }
+            at += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,121 @@
+import AuditCore
+
+/// Recognises VRP configurations from their content: `sysname`, `#` view separators, `return` at
+/// the end, `undo` commands, `user-interface` views, `interface GigabitEthernet0/0/1` names with
+/// three numbers, `snmp-agent`, `local-user`, `ip route-static`, `info-center`. Cisco-style markers
+/// (`hostname`, `line vty`) and brace, `set` or `config` syntaxes cap the score. Only the first
+/// 64 KiB are read, as bytes.
+enum HuaweiVRPDetection {
+    static let scanLimit = 64 * 1024
+
+    static func score(_ text: String) -> DetectionScore {
+        var text = text
+        return text.withUTF8 { score(bytes: $0) }
+    }
+
+    static func score(bytes: UnsafeBufferPointer<UInt8>) -> DetectionScore {
+        var found: [String] = []
+        var score = 0
+        var seen: Set<String> = []
+        var hashLines = 0
+        var foreign: String?
+
+        func mark(_ name: String, _ points: Int) {
+            guard seen.insert(name).inserted else { return }
+            score += points
+            found.append(name)
+        }
+
+        let limit = min(bytes.count, scanLimit)
+        var lineStart = 0
+        while lineStart < limit {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let indented = lineStart < lineEnd && HuaweiText.isBlank(bytes[lineStart])
+            var start = lineStart
+            var end = lineEnd
+            while start < end, HuaweiText.isBlank(bytes[start]) { start += 1 }
+            while end > start, HuaweiText.isBlank(bytes[end - 1]) || bytes[end - 1] == 0x0D { end -= 1 }
+            lineStart = lineEnd + 1
+            guard start < end else { continue }
+            func has(_ prefix: StaticString) -> Bool { HuaweiBytes.has(bytes, start, end, prefix) }
+            func contains(_ needle: StaticString) -> Bool { HuaweiBytes.contains(bytes, start, end, needle) }
+            switch bytes[start] {
+            case UInt8(ascii: "#"):
+                if end - start == 1 { hashLines += 1 }
+                if has("#config-version=") { foreign = "FortiOS" }
+                continue
+            case UInt8(ascii: "!"):
+                if contains("Software Version V") { mark("VRP software version", 40) }
+                continue
+            default:
+                break
+            }
+            if HuaweiBytes.equals(bytes, start, end, "return") {
+                mark("return", 20)
+                continue
+            }
+            if !indented && (has("hostname ") || has("line vty") || has("set ") || has("config ") || has("/")
+                             || bytes[end - 1] == UInt8(ascii: "{")) {
+                if foreign == nil { foreign = "another vendor's syntax" }
+                continue
+            }
+            if indented { continue }
+            if has("sysname ") { mark("sysname", 30) }
+            else if has("user-interface ") { mark("user-interface", 30) }
+            else if has("undo ") { mark("undo commands", 10) }
+            else if has("snmp-agent") { mark("snmp-agent", 15) }
+            else if has("ip route-static ") { mark("ip route-static", 15) }
+            else if has("info-center ") { mark("info-center", 10) }
+            else if has("vlan batch ") { mark("vlan batch", 15) }
+            else if has("stelnet server") || has("telnet server") { mark("telnet/stelnet server", 10) }
+            else if has("acl number ") || has("acl name ") { mark("acl number/name", 15) }
+            else if has("interface ") {
+                // VRP names: GigabitEthernet0/0/1, Vlanif10, Eth-Trunk1, LoopBack0, NULL0.
+                var slashes = 0
+                for at in start..<end where bytes[at] == UInt8(ascii: "/") { slashes += 1 }
+                if contains("Vlanif") || contains("Eth-Trunk") || contains("LoopBack") || contains("NULL0") || slashes == 2 {
+                    mark("VRP interface names", 15)
+                }
+            } else if HuaweiBytes.equals(bytes, start, end, "aaa") {
+                mark("aaa view", 10)
+            }
+        }
+        if hashLines >= 3 { mark("# separators", 15) }
+        score = min(score, 100)
+        guard score > 0 else { return .none }
+        if foreign == "FortiOS" { return DetectionScore(min(score, 15), "looks like FortiOS, not VRP") }
+        if let foreign, score < 60 {
+            return DetectionScore(min(score, 15), "looks like \(foreign), not VRP")
+        }
+        return DetectionScore(score, "VRP markers: \(found.joined(separator: ", "))")
+    }
+}
+
+/// Byte comparisons against string literals, for the detection scan.
+enum HuaweiBytes {
+    @inline(__always)
+    static func has(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard end - start >= count else { return false }
+        let pointer = prefix.utf8Start
+        for offset in 0..<count where bytes[start + offset] != pointer[offset] { return false }
+        return true
+    }
+
+    @inline(__always)
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ text: StaticString) -> Bool {
+        end - start == text.utf8CodeUnitCount && has(bytes, start, end, text)
+    }
+
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0, end - start >= count else { return false }
+        var at = start
+        while at + count <= end {
+            if has(bytes, at, end, needle) { return true }
+            at += 1
+        }
+        return false
+    }
+}
