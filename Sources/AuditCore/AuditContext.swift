@@ -8,7 +8,7 @@ public enum CrackDepth: String, Sendable, CaseIterable, Codable {
     case full
 
     /// The standard depth's budget for weak-list guesses against one hash.
-    public static let standardBudgetMicroseconds: Double = 200_000
+    public static let standardBudgetMicroseconds: Double = 30_000
 }
 
 /// The policy a run is audited under: which checks run, at what severity, and what the owner

@@ -61,8 +61,18 @@ public struct CredentialEngine: SecretJudge {
 
     /// The default logins to try for an account: the vendor's (matching the account name where the
     /// default names one) and the vendor-independent ones.
+    /// Most prominent first (vendor documentation, then the number of lists that cite a login), so a
+    /// budget spent on slow hashes goes to the defaults that really ship.
     func candidateDefaults(owner: String, vendor: VendorID) -> [DefaultLogin] {
-        knowledge.defaults(for: vendor).filter { $0.user.isEmpty || $0.user == owner || owner == "enable" }
+        let matching = knowledge.defaults(for: vendor).filter { $0.user.isEmpty || $0.user == owner || owner == "enable" }
+        func prominence(_ login: DefaultLogin) -> Int {
+            let sources = login.source.split(separator: ";")
+            return sources.count + (sources.contains { $0.hasPrefix("vendor-doc") } ? 100 : 0) + (login.user == owner ? 10 : 0)
+        }
+        return matching.enumerated().sorted { a, b in
+            let (pa, pb) = (prominence(a.element), prominence(b.element))
+            return pa != pb ? pa > pb : a.offset < b.offset
+        }.map(\.element)
     }
 
     func judgePlaintext(_ plain: String, owner: String, purpose: SecretPurpose, vendor: VendorID,
@@ -85,10 +95,15 @@ public struct CredentialEngine: SecretJudge {
 
     /// The weak-list prefix to try against a hash: all of it at full depth, as much as fits the
     /// budget at standard depth (at least the first few, however slow the hash).
-    func weakGuesses(for scheme: HashScheme, stored: String) -> ArraySlice<String> {
+    func weakGuesses(for scheme: HashScheme, stored: String, alreadySpent: Int = 0) -> ArraySlice<String> {
         guard depth == .standard else { return knowledge.weakPasswords[...] }
+        return knowledge.weakPasswords.prefix(max(1, affordableGuesses(scheme, stored) - alreadySpent))
+    }
+
+    /// Guesses (defaults and weak words together) that fit the standard budget for this hash.
+    func affordableGuesses(_ scheme: HashScheme, _ stored: String) -> Int {
         let affordable = CrackDepth.standardBudgetMicroseconds / HashCost.microseconds(scheme, stored: stored)
-        return knowledge.weakPasswords.prefix(max(3, Int(affordable.rounded(.down))))
+        return max(3, Int(affordable.rounded(.down)))
     }
 
     /// Tests one guess against one stored hash (for benchmarks and tools); false when damaged.
@@ -175,14 +190,18 @@ public struct CredentialEngine: SecretJudge {
         guard depth != .off else { return SecretAssessment() }
         // Each distinct password is hashed once: the default lists repeat passwords across models.
         var tried: Set<String> = []
-        let defaults = candidateDefaults(owner: owner, vendor: vendor).filter { tried.insert($0.password).inserted }
+        var defaults = candidateDefaults(owner: owner, vendor: vendor).filter { tried.insert($0.password).inserted }
+        // The standard depth shares one budget between the defaults (most prominent first) and the
+        // weak list; a slow hash (scrypt, bcrypt) gets few guesses, a fast one thousands.
+        if depth == .standard { defaults = Array(defaults.prefix(affordableGuesses(scheme, encoded))) }
         if let index = firstMatch(defaults.map(\.password)) {
             let login = defaults[index]
             return SecretAssessment(recovered: login.password, matchesDefault: "\(vendor) default (\(login.source))")
         }
-        let guesses = ([owner] + weakGuesses(for: scheme, stored: encoded)).filter { tried.insert($0).inserted }
+        let guesses = ([owner] + weakGuesses(for: scheme, stored: encoded, alreadySpent: defaults.count)).filter { tried.insert($0).inserted }
         let hit: String?
-        if depth == .full {
+        // Slow hashes use every core at any depth; fast ones are not worth the threads.
+        if depth == .full || HashCost.microseconds(scheme, stored: encoded) >= 1000 {
             let workers = max(1, self.workers ?? System.coreCount)
             hit = ParallelSearch.first(in: guesses, chunk: searchChunk(for: scheme, count: guesses.count, workers: workers),
                                        workers: workers) { try? self.batchVerifier(for: scheme, stored: encoded)?.get() }

@@ -45,7 +45,8 @@ enum CiscoIOSDetection {
             } else if trimmed.hasPrefix("!! IOS XR") {
                 foreign = "Cisco IOS-XR"
             } else if (trimmed.hasPrefix("! device:") && trimmed.contains("EOS")) || trimmed.hasPrefix("management api ")
-                        || trimmed.contains(" secret sha512 ") || trimmed.hasPrefix("transceiver qsfp") {
+                        || (trimmed.hasPrefix("username ") && trimmed.contains(" secret sha512 "))
+                        || trimmed.hasPrefix("transceiver qsfp") {
                 foreign = "Arista EOS"
             } else if trimmed.utf8.last == UInt8(ascii: "{") || trimmed.utf8.last == UInt8(ascii: ";") {
                 braceLines += 1
