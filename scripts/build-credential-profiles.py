@@ -28,6 +28,8 @@ EXTRA = [
     ('vyos', 'VyOS factory default', 'any', 'vyos', 'vyos', 'vendor-doc:vyos quick start'),
     ('edgeos', 'EdgeRouter factory default', 'any', 'ubnt', 'ubnt', 'vendor-doc:edgeos quick start'),
     ('routeros', 'RouterOS factory default (before 6.49 / 7.x label password)', 'any', 'admin', '', 'vendor-doc:routeros default configuration'),
+    ('junos', 'vSRX Vagrant box', 'any', 'root', 'Juniper', 'vendor-doc:juniper vsrx vagrant box (hash recomputed in the shared corpus notes)'),
+    ('junos', 'vSRX Vagrant box', 'any', 'vagrant', 'Vagrant', 'vendor-doc:juniper vsrx vagrant box (hash recomputed in the shared corpus notes)'),
 ]
 
 class Flow(list):

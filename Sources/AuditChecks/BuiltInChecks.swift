@@ -30,6 +30,7 @@ public enum BuiltInChecks {
         RiskyPortForward(),
         ShadowedRule(),
         RedundantRule(),
+        GuestIsolation(),
         UndefinedReference(),
         IPv6WANUnfiltered(),
         UPnPEnabled(),

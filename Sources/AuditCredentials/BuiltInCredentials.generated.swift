@@ -109,6 +109,8 @@ extension CredentialKnowledge {
             DefaultLogin(vendor: "huawei-vrp", user: "user", password: "HuaweiUser", protocol: "ssh", source: "defaultcreds-cheat-sheet"),
             DefaultLogin(vendor: "huawei-vrp", user: "user", password: "user", protocol: "ssh", source: "defaultcreds-cheat-sheet"),
             DefaultLogin(vendor: "huawei-vrp", user: "vodafone", password: "vodafone", protocol: "ssh", source: "defaultcreds-cheat-sheet"),
+            DefaultLogin(vendor: "junos", user: "vagrant", password: "Vagrant", protocol: "any", source: "vendor-doc:juniper vsrx vagrant box (hash recomputed in the shared corpus notes)"),
+            DefaultLogin(vendor: "junos", user: "root", password: "Juniper", protocol: "any", source: "vendor-doc:juniper vsrx vagrant box (hash recomputed in the shared corpus notes)"),
             DefaultLogin(vendor: "junos", user: "", password: "", protocol: "any", source: "defaultcreds-cheat-sheet;seclists"),
             DefaultLogin(vendor: "junos", user: "admin", password: "", protocol: "any", source: "defaultcreds-cheat-sheet;seclists;many-passwords"),
             DefaultLogin(vendor: "junos", user: "admin", password: "<<< %s(un='%s') = %u", protocol: "any", source: "routersploit"),

@@ -141,7 +141,7 @@ public enum ManagementExposure {
         return nil
     }
 
-    static func name(_ rule: FilterRule) -> String {
+    public static func name(_ rule: FilterRule) -> String {
         if let label = rule.label, !label.allSatisfy(\.isNumber) { return "rule '\(label)'" }
         let line = rule.origin.spans.first.map { " at line \($0.start)" } ?? ""
         return "\(rule.action.rawValue) rule\(line)"

@@ -133,3 +133,32 @@ struct RuleListAnalysisTests {
         #expect(analysis.stoppedAt != nil, "a tight budget must stop with a stated bound")
     }
 }
+
+/// Zone reachability: an early DHCP rule must not hide an accepting input policy behind it.
+struct ZoneReachabilityTests {
+    @Test func dhcpRuleDoesNotHideAnOpenInputPolicy() throws {
+        let text = """
+            package firewall
+            config zone
+            	option name 'guest'
+            	list network 'guest'
+            	option input 'ACCEPT'
+            	option forward 'REJECT'
+            config rule
+            	option name 'Allow-Guest-DHCP'
+            	option src 'guest'
+            	option proto 'udp'
+            	option dest_port '67'
+            	option target 'ACCEPT'
+            """
+        let config = OpenWrtSupport().parse([ConfigInput(path: "firewall", text: text)])
+        let guest = try #require(config.zone(named: "guest"))
+        let path = try #require(ZoneReachability.toRouter(from: guest, in: config))
+        #expect(!(path.witness.proto == 17 && (67...68).contains(path.witness.destinationPort)))
+        #expect(path.decidedBy.contains("policy"))
+        // The witness really is accepted when evaluated concretely through the rules and policy.
+        let zones = ZoneIndex(config: config)
+        let rules = RuleCompiler.compile(config.filters.flatMap(\.rules), zones: zones)
+        #expect(Evaluation.decide(path.witness, rules: rules, defaultAction: guest.input.value).action == .permit)
+    }
+}

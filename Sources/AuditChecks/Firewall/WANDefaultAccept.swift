@@ -183,7 +183,7 @@ public struct WANDefaultAccept: Check {
                     ? "the \(chain.rawValue) chain has no final drop rule and ends in the platform default ACCEPT"
                     : "\(chain.rawValue) ACCEPT"
                 findings.append(metadata.finding(
-                    "wan zone \(zone.name) accepts \(what) by default (\(how))",
+                    "wan zone \(zone.name) is unfiltered: it accepts \(what) by default (\(how))",
                     evidence: policy.origin.with(context: zone.origin), subject: "zone \(zone.name) \(chain.rawValue)",
                     fix: .setZonePolicy(zone: zone.name, chain: chain, action: .reject),
                     severity: chain == .forward ? .critical : nil))
