@@ -46,6 +46,21 @@ enum FirewallScale {
             }
             print("  \(count) rules: \(elapsed) (\(shadowed) shadowed, \(redundant) redundant\(analysis.stoppedAt.map { ", stopped at \($0)" } ?? ""))")
         }
+        // WAN exposure of every management service behind a 2,000-rule inbound ACL.
+        var config = DeviceConfig(identity: DeviceIdentity(vendor: .ciscoIOS), sources: [])
+        let acl = realistic(count: 2_000, seed: 7)
+        config.filters = [FilterList(name: "WAN_IN", kind: .ciscoExtended, rules: acl,
+                                     defaultAction: Sourced(.deny, .vendorDefault(profile: "bench", statement: "implicit deny")),
+                                     origin: .line("bench", 1))]
+        config.interfaces = [Interface(name: "Dialer1", role: Sourced(.wan, .line("bench", 1)),
+                                       inboundFilter: Sourced("WAN_IN", .line("bench", 2)), origin: .line("bench", 1))]
+        config.services = ServiceKind.allCases.map {
+            ManagementService(kind: $0, enabled: Sourced(true, .line("bench", 3)), listen: Sourced([.any], .line("bench", 3)))
+        }
+        let exposureStart = ContinuousClock.now
+        let exposures = ManagementExposure.analyse(config)
+        print("  wan exposure of \(config.services.count) services behind a 2000-rule acl: \(ContinuousClock.now - exposureStart) (\(exposures.count) exposed)")
+
         // Every rule cuts every earlier rule's leftovers along several dimensions.
         var adversarial: [FilterRule] = []
         for i in 0..<2_000 {

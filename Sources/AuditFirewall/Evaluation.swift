@@ -18,14 +18,17 @@ public enum Evaluation {
     /// Splits a query into the parts each rule (or the default) decides, in order. Rules that are
     /// not exact (conditions we cannot model, unresolved objects) are passed over: a conditional
     /// deny is no proof that traffic is blocked, so exposure questions err towards reporting.
-    public static func partition(_ query: PacketSet, rules: [CompiledRule], defaultAction: FilterAction)
-        -> [(packets: PacketSet, decision: Decision)] {
+    /// - Parameter stopAt: when given, stops at the first part decided with this action (the
+    ///   exposure questions only need one witness).
+    public static func partition(_ query: PacketSet, rules: [CompiledRule], defaultAction: FilterAction,
+                                 stopAt: FilterAction? = nil) -> [(packets: PacketSet, decision: Decision)] {
         var remaining = query
         var parts: [(PacketSet, Decision)] = []
         for rule in rules where rule.rule.enabled && rule.exact && !rule.cubes.isEmpty && !remaining.isEmpty {
             let part = remaining.intersection(rule.cubes)
             if !part.isEmpty {
                 parts.append((part, Decision(rule: rule.index, action: rule.rule.action)))
+                if rule.rule.action == stopAt { return parts }
                 remaining.subtract(rule.cubes)
             }
         }

@@ -28,12 +28,44 @@ public enum ManagementExposure {
     }
 
     public static func analyse(_ config: DeviceConfig) -> [Exposure] {
-        config.services.filter { $0.enabled.value && $0.kind != .upnp }.compactMap { exposure(of: $0, in: config) }
+        let compiled = CompiledLists(config)
+        return config.services.filter { $0.enabled.value && $0.kind != .upnp }.compactMap { exposure(of: $0, in: config, compiled) }
     }
 
     public static func exposure(of service: ManagementService, in config: DeviceConfig) -> Exposure? {
+        exposure(of: service, in: config, CompiledLists(config))
+    }
+
+    static func exposure(of service: ManagementService, in config: DeviceConfig, _ compiled: CompiledLists) -> Exposure? {
         guard service.enabled.value else { return nil }
-        return config.zones.isEmpty ? interfaceExposure(service, config) : zoneExposure(service, config)
+        return config.zones.isEmpty ? interfaceExposure(service, config, compiled) : zoneExposure(service, config, compiled)
+    }
+
+    /// Every rule list compiled once, by name, compiled on first use.
+    final class CompiledLists {
+        let config: DeviceConfig
+        let zones: ZoneIndex
+        private var byName: [String: [CompiledRule]] = [:]
+        private var zoneRules: [CompiledRule]?
+
+        init(_ config: DeviceConfig) {
+            self.config = config
+            zones = ZoneIndex(config: config)
+        }
+
+        func list(_ list: FilterList) -> [CompiledRule] {
+            if let known = byName[list.name] { return known }
+            let rules = RuleCompiler.compile(list.rules, zones: zones)
+            byName[list.name] = rules
+            return rules
+        }
+
+        var allZoneRules: [CompiledRule] {
+            if let known = zoneRules { return known }
+            let rules = RuleCompiler.compile(config.filters.filter { $0.kind == .zoneRules }.flatMap(\.rules), zones: zones)
+            zoneRules = rules
+            return rules
+        }
     }
 
     /// The packets that open a connection to the service: its protocol and port, any source.
@@ -49,10 +81,9 @@ public enum ManagementExposure {
 
     // MARK: Zone firewalls (OpenWrt fw4)
 
-    static func zoneExposure(_ service: ManagementService, _ config: DeviceConfig) -> Exposure? {
-        let zones = ZoneIndex(config: config)
-        let rules = config.filters.filter { $0.kind == .zoneRules }.flatMap(\.rules)
-        let compiled = RuleCompiler.compile(rules, zones: zones)
+    static func zoneExposure(_ service: ManagementService, _ config: DeviceConfig, _ lists: CompiledLists) -> Exposure? {
+        let zones = lists.zones
+        let compiled = lists.allZoneRules
         for zone in config.zones where zone.role.value == .wan {
             guard let listen = listens(service, onZone: zone, config) else { continue }
             guard let number = zones.number(zone.name) else { continue }
@@ -60,7 +91,7 @@ public enum ManagementExposure {
                 var cube = query(service, family: family)
                 cube[.sourceZone] = UInt128(number)...UInt128(number)
                 cube[.chain] = 0...0
-                let parts = Evaluation.partition(PacketSet([cube]), rules: compiled, defaultAction: zone.input.value)
+                let parts = Evaluation.partition(PacketSet([cube]), rules: compiled, defaultAction: zone.input.value, stopAt: .permit)
                 guard let allowed = parts.first(where: { $0.decision.action == .permit }) else { continue }
                 let witness = Packet.witness(in: allowed.packets.cubes[0], zones: zones)
                 let decided: Step
@@ -100,7 +131,7 @@ public enum ManagementExposure {
 
     // MARK: Interface ACLs (Cisco IOS)
 
-    static func interfaceExposure(_ service: ManagementService, _ config: DeviceConfig) -> Exposure? {
+    static func interfaceExposure(_ service: ManagementService, _ config: DeviceConfig, _ lists: CompiledLists) -> Exposure? {
         let zones = ZoneIndex([])
         for wan in config.wanInterfaces {
             var cube = query(service, family: 0)
@@ -111,8 +142,8 @@ public enum ManagementExposure {
             var packets = PacketSet([cube])
             // Stage 1: the WAN interface's inbound ACL (none, or undefined, filters nothing on IOS).
             if let name = wan.inboundFilter?.value, let list = config.filter(named: name) {
-                let compiled = RuleCompiler.compile(list.rules, zones: zones)
-                let parts = Evaluation.partition(packets, rules: compiled, defaultAction: list.defaultAction.value)
+                let compiled = lists.list(list)
+                let parts = Evaluation.partition(packets, rules: compiled, defaultAction: list.defaultAction.value, stopAt: .permit)
                 guard let allowed = parts.first(where: { $0.decision.action == .permit }) else { continue }
                 let rule = allowed.decision.rule.map { compiled[$0].rule }
                 steps.append(Step(stage: "acl \(name) inbound on \(wan.name)",
@@ -129,8 +160,8 @@ public enum ManagementExposure {
                     steps.append(Step(stage: "access-class \(filter)", decidedBy: "not defined", origin: service.accessFilter?.origin))
                     return Exposure(service: service, witness: Packet.witness(in: packets.cubes[0], zones: zones), steps: steps)
                 }
-                let compiled = RuleCompiler.compile(list.rules, zones: zones)
-                let parts = Evaluation.partition(packets, rules: compiled, defaultAction: list.defaultAction.value)
+                let compiled = lists.list(list)
+                let parts = Evaluation.partition(packets, rules: compiled, defaultAction: list.defaultAction.value, stopAt: .permit)
                 guard let allowed = parts.first(where: { $0.decision.action == .permit }) else { continue }
                 let rule = allowed.decision.rule.map { compiled[$0].rule }
                 steps.append(Step(stage: "access-class \(filter)", decidedBy: rule.map(Self.name) ?? "default", origin: rule?.origin))

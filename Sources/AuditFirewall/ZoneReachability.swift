@@ -54,7 +54,7 @@ public enum ZoneReachability {
                     query.subtract([basic])
                 }
             }
-            let parts = Evaluation.partition(query, rules: rules, defaultAction: fallback.value)
+            let parts = Evaluation.partition(query, rules: rules, defaultAction: fallback.value, stopAt: .permit)
             guard let open = parts.first(where: { $0.decision.action == .permit }) else { continue }
             let witness = Packet.witness(in: open.packets.cubes[0], zones: zones)
             if let index = open.decision.rule {
