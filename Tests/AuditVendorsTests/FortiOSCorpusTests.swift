@@ -6,62 +6,23 @@ import Testing
 /// The real configurations in ../shared/corpus/configs/fortios (never copied into the repository)
 /// and the hand-written fixtures in device-fixtures/fortios.
 @Suite(.serialized) struct FortiOSCorpusTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/configs/fortios")
-    static let fixtures = packageRoot.appendingPathComponent("device-fixtures/fortios")
+    static let corpus = CorpusHarness.corpus("fortios")
+    static let fixtures = CorpusHarness.fixtures("fortios")
 
-    static func files(in folder: URL) -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.sorted().map { folder.appendingPathComponent($0) }
-    }
-
-    static func read(_ url: URL) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return String(decoding: data, as: UTF8.self)
-    }
+    static func read(_ url: URL) -> String? { CorpusHarness.read(url) }
 
     static func model(_ url: URL) throws -> DeviceConfig {
         let text = try #require(read(url))
         return FortiOSSupport().parse([ConfigInput(path: url.lastPathComponent, text: text)])
     }
 
-    /// Parses every file, checks detection, prints the share of lines understood; returns the shares.
     @discardableResult
     static func check(folder: URL, minimum: Double) -> [Double] {
-        let files = files(in: folder)
-        #expect(!files.isEmpty, "no files in \(folder.path)")
-        print("coverage of \(folder.lastPathComponent):")
-        var shares: [Double] = []
-        for url in files {
-            guard let text = read(url) else {
-                Issue.record("cannot read \(url.path)")
-                continue
-            }
-            let detected = VendorRegistry.detect(text)
-            #expect(detected?.vendor.id == .fortiOS, "\(url.lastPathComponent) detected as \(detected?.vendor.id.rawValue ?? "nothing")")
-            let config = FortiOSSupport().parse([ConfigInput(path: url.lastPathComponent, text: text)])
-            let coverage = config.coverage
-            let percent = (coverage.ratio * 1000).rounded() / 10
-            shares.append(coverage.ratio)
-            print("  \(url.lastPathComponent): \(coverage.understoodLines)/\(coverage.meaningfulLines) = \(percent)% (detection \(detected?.score.value ?? 0))")
-            for diagnostic in config.diagnostics where diagnostic.code == "unrecognized-line" {
-                print("    \(diagnostic.span.map(\.description) ?? ""): \(diagnostic.message)")
-            }
-            #expect(coverage.ratio >= minimum, "\(url.lastPathComponent) understood only \(percent)%")
-        }
-        return shares
+        CorpusHarness.check(folder: folder, support: FortiOSSupport(), minimum: minimum)
     }
 
     @Test func everyCorpusFileIsDetectedAndMostlyUnderstood() {
-        guard FileManager.default.fileExists(atPath: Self.corpus.path) else {
-            print("skipping: corpus not found at \(Self.corpus.path) (../shared is absent)")
-            return
-        }
-        let shares = Self.check(folder: Self.corpus, minimum: 0.5).sorted()
-        let median = shares.isEmpty ? 0 : shares[shares.count / 2]
-        print("  median share understood: \((median * 1000).rounded() / 10)%")
-        #expect(median >= 0.9)
+        CorpusHarness.checkCorpus("fortios", support: FortiOSSupport())
     }
 
     @Test func fixturesAreDetectedAndUnderstood() {
