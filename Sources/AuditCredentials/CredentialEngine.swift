@@ -61,18 +61,12 @@ public struct CredentialEngine: SecretJudge {
 
     /// The default logins to try for an account: the vendor's (matching the account name where the
     /// default names one) and the vendor-independent ones.
-    /// Most prominent first (vendor documentation, then the number of lists that cite a login), so a
-    /// budget spent on slow hashes goes to the defaults that really ship.
+    /// Most prominent first (the knowledge keeps each vendor's defaults in that order), with the
+    /// logins naming this very account ahead of the rest, so a budget spent on slow hashes goes to
+    /// the defaults that really ship.
     func candidateDefaults(owner: String, vendor: VendorID) -> [DefaultLogin] {
         let matching = knowledge.defaults(for: vendor).filter { $0.user.isEmpty || $0.user == owner || owner == "enable" }
-        func prominence(_ login: DefaultLogin) -> Int {
-            let sources = login.source.split(separator: ";")
-            return sources.count + (sources.contains { $0.hasPrefix("vendor-doc") } ? 100 : 0) + (login.user == owner ? 10 : 0)
-        }
-        return matching.enumerated().sorted { a, b in
-            let (pa, pb) = (prominence(a.element), prominence(b.element))
-            return pa != pb ? pa > pb : a.offset < b.offset
-        }.map(\.element)
+        return matching.filter { $0.user == owner } + matching.filter { $0.user != owner }
     }
 
     func judgePlaintext(_ plain: String, owner: String, purpose: SecretPurpose, vendor: VendorID,

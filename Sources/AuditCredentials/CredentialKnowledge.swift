@@ -29,6 +29,9 @@ public struct CredentialKnowledge: Sendable {
 
     private let weakSet: Set<String>
     private let communitySet: Set<String>
+    /// Each vendor's defaults, most prominent first: vendor documentation, then the number of
+    /// lists that cite a login. Sorted once here, not on every lookup.
+    private let byVendor: [String: [DefaultLogin]]
 
     public init(defaults: [DefaultLogin], weakPasswords: [String], defaultCommunities: [String],
                 guessableCommunities: [String]) {
@@ -38,10 +41,23 @@ public struct CredentialKnowledge: Sendable {
         self.guessableCommunities = guessableCommunities
         self.weakSet = Set(weakPasswords.map { $0.lowercased() })
         self.communitySet = Set((defaultCommunities + guessableCommunities).map { $0.lowercased() })
+        func prominence(_ login: DefaultLogin) -> Int {
+            let sources = login.source.split(separator: ";")
+            return sources.count + (sources.contains { $0.hasPrefix("vendor-doc") } ? 100 : 0)
+        }
+        var grouped: [String: [(offset: Int, login: DefaultLogin)]] = [:]
+        for (offset, login) in defaults.enumerated() { grouped[login.vendor, default: []].append((offset, login)) }
+        self.byVendor = grouped.mapValues { entries in
+            entries.sorted { a, b in
+                let (pa, pb) = (prominence(a.login), prominence(b.login))
+                return pa != pb ? pa > pb : a.offset < b.offset
+            }.map(\.login)
+        }
     }
 
+    /// The vendor's defaults, most prominent first.
     public func defaults(for vendor: VendorID) -> [DefaultLogin] {
-        defaults.filter { $0.vendor == vendor.rawValue }
+        byVendor[vendor.rawValue] ?? []
     }
 
     public func isWeak(_ password: String) -> Bool { weakSet.contains(password.lowercased()) }
