@@ -61,7 +61,8 @@ public enum JunosType9 {
     public static func encode(_ plain: String, salt: Character = "Q", filler: String = "zF3") -> String {
         let saltByte = salt.asciiValue ?? UInt8(ascii: "Q")
         var out: [UInt8] = Array("$9$".utf8) + [saltByte] + Array(filler.utf8.prefix(max(0, extra[Int(saltByte)])))
-        var previous = out.last ?? saltByte
+        // Gaps are measured from the salt character: the filler after it is skipped, not chained.
+        var previous = saltByte
         for (i, byte) in plain.utf8.enumerated() {
             let weights = encoding[i % encoding.count]
             var remaining = Int(byte)
