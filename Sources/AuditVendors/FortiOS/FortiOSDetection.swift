@@ -40,7 +40,7 @@ enum FortiOSDetection {
             while end > start, FortiText.isBlank(bytes[end - 1]) { end -= 1 }
             lineStart = lineEnd + 1
             guard start < end else { continue }
-            func has(_ prefix: StaticString) -> Bool { FortiBytes.has(bytes, start, end, prefix) }
+            func has(_ prefix: StaticString) -> Bool { DetectionBytes.has(bytes, start, end, prefix) }
             if bytes[start] == UInt8(ascii: "#") {
                 if has("#config-version=") { mark("#config-version header", 60) }
                 else if has("# Version: FortiGate") || has("# Version: FortiWiFi") { mark("FortiGate version header", 50) }
@@ -48,8 +48,8 @@ enum FortiOSDetection {
             }
             if has("set ") || has("unset ") || has("append ") { counts.sets += 1 }
             else if has("edit ") { counts.edits += 1 }
-            else if FortiBytes.equals(bytes, start, end, "next") { counts.nexts += 1 }
-            else if FortiBytes.equals(bytes, start, end, "end") { counts.ends += 1 }
+            else if DetectionBytes.equals(bytes, start, end, "next") { counts.nexts += 1 }
+            else if DetectionBytes.equals(bytes, start, end, "end") { counts.ends += 1 }
             else if has("config ") {
                 counts.configs += 1
                 if has("config system global") { mark("config system global", 30) }
@@ -58,7 +58,7 @@ enum FortiOSDetection {
                 else if has("config firewall ") { mark("config firewall", 15) }
                 else if has("config system admin") { mark("config system admin", 20) }
                 else if has("config system ") { mark("config system", 10) }
-                else if FortiBytes.equals(bytes, start, end, "config vdom") || FortiBytes.equals(bytes, start, end, "config global") {
+                else if DetectionBytes.equals(bytes, start, end, "config vdom") || DetectionBytes.equals(bytes, start, end, "config global") {
                     mark("config vdom/global", 20)
                 } else if has("config router ") || has("config user ") || has("config vpn ") {
                     mark("config router/user/vpn", 10)
@@ -85,30 +85,3 @@ enum FortiOSDetection {
     }
 }
 
-/// Byte comparisons against string literals, for detection scans.
-enum FortiBytes {
-    @inline(__always)
-    static func has(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ prefix: StaticString) -> Bool {
-        let count = prefix.utf8CodeUnitCount
-        guard end - start >= count else { return false }
-        let pointer = prefix.utf8Start
-        for offset in 0..<count where bytes[start + offset] != pointer[offset] { return false }
-        return true
-    }
-
-    @inline(__always)
-    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ text: StaticString) -> Bool {
-        end - start == text.utf8CodeUnitCount && has(bytes, start, end, text)
-    }
-
-    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
-        guard count > 0, end - start >= count else { return false }
-        var at = start
-        while at + count <= end {
-            if has(bytes, at, end, needle) { return true }
-            at += 1
-        }
-        return false
-    }
-}

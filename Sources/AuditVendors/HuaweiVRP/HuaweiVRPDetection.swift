@@ -38,8 +38,8 @@ enum HuaweiVRPDetection {
             while end > start, HuaweiText.isBlank(bytes[end - 1]) || bytes[end - 1] == 0x0D { end -= 1 }
             lineStart = lineEnd + 1
             guard start < end else { continue }
-            func has(_ prefix: StaticString) -> Bool { HuaweiBytes.has(bytes, start, end, prefix) }
-            func contains(_ needle: StaticString) -> Bool { HuaweiBytes.contains(bytes, start, end, needle) }
+            func has(_ prefix: StaticString) -> Bool { DetectionBytes.has(bytes, start, end, prefix) }
+            func contains(_ needle: StaticString) -> Bool { DetectionBytes.contains(bytes, start, end, needle) }
             switch bytes[start] {
             case UInt8(ascii: "#"):
                 if end - start == 1 { hashLines += 1 }
@@ -51,7 +51,7 @@ enum HuaweiVRPDetection {
             default:
                 break
             }
-            if HuaweiBytes.equals(bytes, start, end, "return") {
+            if DetectionBytes.equals(bytes, start, end, "return") {
                 mark("return", 20)
                 continue
             }
@@ -77,7 +77,7 @@ enum HuaweiVRPDetection {
                 if contains("Vlanif") || contains("Eth-Trunk") || contains("LoopBack") || contains("NULL0") || slashes == 2 {
                     mark("VRP interface names", 15)
                 }
-            } else if HuaweiBytes.equals(bytes, start, end, "aaa") {
+            } else if DetectionBytes.equals(bytes, start, end, "aaa") {
                 mark("aaa view", 10)
             }
         }
@@ -89,33 +89,5 @@ enum HuaweiVRPDetection {
             return DetectionScore(min(score, 15), "looks like \(foreign), not VRP")
         }
         return DetectionScore(score, "VRP markers: \(found.joined(separator: ", "))")
-    }
-}
-
-/// Byte comparisons against string literals, for the detection scan.
-enum HuaweiBytes {
-    @inline(__always)
-    static func has(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ prefix: StaticString) -> Bool {
-        let count = prefix.utf8CodeUnitCount
-        guard end - start >= count else { return false }
-        let pointer = prefix.utf8Start
-        for offset in 0..<count where bytes[start + offset] != pointer[offset] { return false }
-        return true
-    }
-
-    @inline(__always)
-    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ text: StaticString) -> Bool {
-        end - start == text.utf8CodeUnitCount && has(bytes, start, end, text)
-    }
-
-    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
-        guard count > 0, end - start >= count else { return false }
-        var at = start
-        while at + count <= end {
-            if has(bytes, at, end, needle) { return true }
-            at += 1
-        }
-        return false
     }
 }
