@@ -18,6 +18,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The device simulator only (Tools/): never a dependency of the `routeraudit` product.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // The vendor-neutral model, findings and protocols. Imports nothing.
@@ -38,21 +43,59 @@ let package = Package(
         .target(name: "AuditChecks", dependencies: ["AuditCore", "AuditCredentials", "AuditFirewall"]),
         // Reporters see findings and the model only.
         .target(name: "AuditReport", dependencies: ["AuditCore"]),
+        // Fix scripts per vendor, their rollbacks, and appliers that apply them to configuration text.
+        .target(name: "AuditRemediation", dependencies: ["AuditCore"]),
+        // libssh from Debian's libssh-dev, through pkg-config (no `link` in the module map, so a
+        // static build can swap the .pc file); typed ssh_options_set setters in shim.h.
+        .systemLibrary(name: "CLibSSH", pkgConfig: "libssh", providers: [.apt(["libssh-dev"])]),
+        // SSH collection: libssh sessions on dedicated threads, host keys, vendor profiles.
+        .target(name: "AuditSSH", dependencies: ["AuditCore", "CLibSSH"]),
         // The pipeline: detection, parsing, policy, checks, reports.
         .target(
             name: "RouterAudit",
             dependencies: [
-                "AuditCore", "AuditCredentials", "AuditVendors", "AuditChecks", "AuditReport",
+                "AuditCore", "AuditCredentials", "AuditVendors", "AuditChecks", "AuditReport", "AuditSSH", "AuditRemediation",
                 .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // zlib from Debian's zlib1g-dev: compresses the configurations fleet sweeps keep.
+        .systemLibrary(name: "CZlib"),
+        // libpq from Debian's libpq-dev: the shared PostgreSQL store of fleet sweeps.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // Fleet sweeps: inventory, sweep engine, history (SQLite via GRDB), diff, metrics.
+        .target(
+            name: "AuditFleet",
+            dependencies: [
+                "AuditCore", "AuditCredentials", "AuditReport", "RouterAudit", "COpenSSL", "CZlib", "CLibPQ", "AuditSSH",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // The command tree only; decides exit codes.
         .executableTarget(
             name: "routeraudit",
-            dependencies: ["RouterAudit", "AuditCredentials", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RouterAudit", "AuditCredentials", "AuditSSH", "AuditFleet", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Throughput benchmark (release builds): `swift run -c release routeraudit-bench`.
         .executableTarget(name: "routeraudit-bench", dependencies: ["RouterAudit", "AuditCredentials", "AuditCore", "AuditFirewall"], path: "Benchmarks/routeraudit-bench"),
+        // Device simulator for scale and fault tests (docs/simulator.md): many fake routers over
+        // swift-nio-ssh in one process. A development tool, kept out of the `routeraudit` binary.
+        .target(
+            name: "DeviceSimulator",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tools/DeviceSimulator"
+        ),
+        .executableTarget(
+            name: "routeraudit-devsim",
+            dependencies: ["DeviceSimulator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tools/routeraudit-devsim"
+        ),
 
         .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore"]),
         .testTarget(name: "AuditFirewallTests", dependencies: ["AuditFirewall", "AuditCore", "AuditVendors"]),
@@ -61,6 +104,19 @@ let package = Package(
         .testTarget(name: "AuditChecksTests", dependencies: ["AuditChecks", "AuditVendors", "AuditCore", "AuditCredentials", "RouterAudit"]),
         .testTarget(name: "RouterAuditTests", dependencies: ["RouterAudit", "AuditCore", "AuditCredentials", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "AuditReportTests", dependencies: ["AuditReport", "AuditCore"]),
+        .testTarget(name: "AuditFleetTests", dependencies: ["AuditFleet", "AuditCore", "AuditCredentials"]),
+        .testTarget(name: "AuditSSHTests", dependencies: ["AuditSSH", "RouterAudit", "AuditCore"]),
+        .testTarget(name: "AuditRemediationTests", dependencies: ["AuditRemediation", "RouterAudit", "AuditCore", "AuditVendors"]),
+        .testTarget(
+            name: "DeviceSimulatorTests",
+            dependencies: [
+                "DeviceSimulator",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
     ]
 )
 

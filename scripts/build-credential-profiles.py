@@ -17,7 +17,7 @@ SWIFT = os.path.join(ROOT, 'Sources', 'AuditCredentials', 'BuiltInCredentials.ge
 
 # Vendor names in the reference table -> our vendor ids (one source vendor may feed several ids).
 VENDOR_IDS = {
-    'Cisco': ['cisco-ios'], 'Juniper': ['junos'], 'Huawei': ['huawei-vrp'], 'MikroTik': ['routeros'],
+    'Cisco': ['cisco-ios', 'cisco-asa'], 'Juniper': ['junos'], 'Huawei': ['huawei-vrp'], 'MikroTik': ['routeros'],
     'OpenWrt': ['openwrt'], 'Fortinet': ['fortios'], 'pfSense': ['pfsense', 'opnsense'],
     'Ubiquiti': ['edgeos', 'vyos'], 'Zyxel': ['zyxel'], 'DrayTek': ['draytek'], 'AVM': ['avm'],
 }

@@ -4,8 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages RouterAudit links against (libxcrypt for crypt_rn, OpenSSL libcrypto) or its scripts use.
-packages=(libcrypt-dev libssl-dev python3)
+# Debian packages RouterAudit links against (libxcrypt for crypt_rn, OpenSSL libcrypto, libssh for SSH
+# collection) or its scripts use.
+packages=(libcrypt-dev libssl-dev libssh-dev python3)
+# Fleet sweeps: SQLite history (through GRDB), the PostgreSQL store (libpq), compressed configs (zlib).
+packages+=(libsqlite3-dev libpq-dev zlib1g-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -14,6 +14,7 @@ public enum BuiltInChecks {
         EmptyPassword(),
         WeakHashAlgorithm(),
         SharedSecret(),
+        InsecureSSHKey(),
         TelnetEnabled(),
         HTTPWithoutTLS(),
         ManagementFromAnywhere(),
@@ -21,6 +22,7 @@ public enum BuiltInChecks {
         IdleTimeout(),
         NoLoginProtection(),
         SSHRootPasswordLogin(),
+        SSHPasswordWithKeys(),
         SNMPDefaultCommunity(),
         SNMPWriteCommunity(),
         SNMPUnrestrictedCommunity(),
@@ -33,8 +35,14 @@ public enum BuiltInChecks {
         GuestIsolation(),
         UndefinedReference(),
         IPv6WANUnfiltered(),
+        WANRuleOpensManagementPort(),
         UPnPEnabled(),
+        NTPServesAnyClient(),
         SSHVersion1(),
+        WeakManagementCrypto(),
+        WeakVPNProposal(),
+        LDAPWithoutTLS(),
+        WeakNegotiatedSSH(),
     ]
 
     public static func check(id: String) -> (any Check)? {

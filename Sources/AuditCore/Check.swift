@@ -39,13 +39,16 @@ public struct CheckExample: Sendable, Hashable {
     public var vendor: VendorID
     public var config: String
     public var triggers: Bool
+    /// How the example configuration was collected (negotiated SSH algorithms), for checks about
+    /// live collection; the example test sets it on the parsed configuration.
+    public var collection: CollectionFacts? = nil
 
-    public static func good(_ vendor: VendorID, _ config: String) -> CheckExample {
-        CheckExample(vendor: vendor, config: config, triggers: false)
+    public static func good(_ vendor: VendorID, _ config: String, collection: CollectionFacts? = nil) -> CheckExample {
+        CheckExample(vendor: vendor, config: config, triggers: false, collection: collection)
     }
 
-    public static func bad(_ vendor: VendorID, _ config: String) -> CheckExample {
-        CheckExample(vendor: vendor, config: config, triggers: true)
+    public static func bad(_ vendor: VendorID, _ config: String, collection: CollectionFacts? = nil) -> CheckExample {
+        CheckExample(vendor: vendor, config: config, triggers: true, collection: collection)
     }
 
     public static let marker: Character = "↓"

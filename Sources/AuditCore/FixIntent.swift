@@ -21,6 +21,8 @@ public enum FixIntent: Sendable, Hashable {
     case restrictSNMPCommunity(at: SourceSpan)
     case replaceSNMPCommunity(at: SourceSpan)
     case defineOrRemoveReference(name: String, at: SourceSpan)
+    /// Stop forwarding all traffic from one zone to another (OpenWrt `config forwarding`).
+    case removeZoneForwarding(from: String, to: String, at: SourceSpan)
     /// No automatic fix: what a person must do.
     case manual(String)
 }

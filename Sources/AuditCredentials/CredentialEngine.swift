@@ -9,6 +9,8 @@ public struct CredentialEngine: SecretJudge {
     public var depth: CrackDepth
     /// Threads for the full depth's search; nil for every core.
     public var workers: Int?
+    /// Where judgements of one-way hashes are remembered between audits (fleet sweeps); nil: none.
+    public var hashCache: (any SecretAssessmentCache)?
 
     public init(knowledge: CredentialKnowledge = .builtIn, depth: CrackDepth = .standard, workers: Int? = nil) {
         self.knowledge = knowledge
@@ -31,7 +33,7 @@ public struct CredentialEngine: SecretJudge {
                 return SecretAssessment(problem: problem.description)
             }
         case .hashed(let scheme, let encoded):
-            return judgeHash(scheme, encoded, owner: owner, vendor: vendor)
+            return judgeHashCached(scheme, encoded, owner: owner, vendor: vendor)
         case .opaque:
             return SecretAssessment()
         }
@@ -81,6 +83,8 @@ public struct CredentialEngine: SecretJudge {
             result.weakness = "equals the account name"
         } else if knowledge.isWeak(plain) {
             result.weakness = "in the common-password list"
+        } else if AccountNameGuesses.variants(of: owner).contains(plain) {
+            result.weakness = "made from the account name"
         } else if plain.count < minimumLength, purpose == .login || purpose == .privilege || purpose == .linePassword {
             result.weakness = "shorter than \(minimumLength) characters"
         }
@@ -125,6 +129,12 @@ public struct CredentialEngine: SecretJudge {
             return check(FortiOSSecrets.problem(stored, kind: .sh2)) { FortiOSSecrets.matches($0, stored: stored, kind: .sh2) }
         case .fortiosAK1:
             return check(FortiOSSecrets.problem(stored, kind: .ak1)) { FortiOSSecrets.matches($0, stored: stored, kind: .ak1) }
+        case .pixMD5:
+            return check(PixMD5.problem(stored)) { PixMD5.hash($0, user: nil) == stored }
+        case .asaMD5:
+            // The engine's stored form for ASA-MD5 is the hash followed by the user name (see judgeHash).
+            let (hash, user) = (String(stored.prefix(16)), String(stored.dropFirst(16)))
+            return check(PixMD5.problem(hash)) { PixMD5.hash($0, user: user) == hash }
         case .unknown:
             return nil
         }
@@ -175,6 +185,8 @@ public struct CredentialEngine: SecretJudge {
     }
 
     func judgeHash(_ scheme: HashScheme, _ encoded: String, owner: String, vendor: VendorID) -> SecretAssessment {
+        // ASA-MD5 is salted with the user name: the verifier reads it after the 16-character hash.
+        let encoded = scheme == .asaMD5 ? encoded + owner : encoded
         guard let verifier = batchVerifier(for: scheme, stored: encoded) else { return SecretAssessment() }
         let firstMatch: BatchTest
         switch verifier {
@@ -192,7 +204,9 @@ public struct CredentialEngine: SecretJudge {
             let login = defaults[index]
             return SecretAssessment(recovered: login.password, matchesDefault: "\(vendor) default (\(login.source))")
         }
-        let guesses = ([owner] + weakGuesses(for: scheme, stored: encoded, alreadySpent: defaults.count)).filter { tried.insert($0).inserted }
+        // The account's name and its common variants come first, then the weak list.
+        let nameGuesses = AccountNameGuesses.variants(of: owner)
+        let guesses = (nameGuesses + weakGuesses(for: scheme, stored: encoded, alreadySpent: defaults.count)).filter { tried.insert($0).inserted }
         let hit: String?
         // Slow hashes use every core at any depth; fast ones are not worth the threads.
         if depth == .full || HashCost.microseconds(scheme, stored: encoded) >= 1000 {
@@ -203,7 +217,9 @@ public struct CredentialEngine: SecretJudge {
             hit = firstMatch(guesses).map { guesses[$0] }
         }
         if let hit {
-            return SecretAssessment(recovered: hit, weakness: hit == owner ? "equals the account name" : "in the common-password list")
+            let weakness = hit == owner ? "equals the account name"
+                : nameGuesses.contains(hit) ? "made from the account name" : "in the common-password list"
+            return SecretAssessment(recovered: hit, weakness: weakness)
         }
         return SecretAssessment()
     }

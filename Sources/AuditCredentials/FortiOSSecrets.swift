@@ -56,6 +56,12 @@ public enum FortiOSSecrets {
         split(stored, kind: kind) == nil ? "\(kind == .sh2 ? "SH2" : "AK1") hash is damaged (bad base64 or length)" : nil
     }
 
+    /// The `SH2` value FortiOS stores for a password and a 12-byte salt (what `set password`
+    /// leaves in the configuration); for proving fix scripts.
+    public static func hashSH2(_ password: String, salt: [UInt8]) -> String {
+        "SH2" + Base64.encode(salt + Digest.sha256(salt + Array(password.utf8) + magic), alphabet: Base64.standard, pad: true)
+    }
+
     public static func matches(_ password: String, stored: String, kind: HashKind) -> Bool {
         guard let (salt, digest) = split(stored, kind: kind) else { return false }
         let input = salt + Array(password.utf8) + magic

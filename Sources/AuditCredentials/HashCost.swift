@@ -14,7 +14,7 @@ public enum HashCost {
         case .ciscoType8: return 4000
         case .ciscoType9: return 3600
         case .desCrypt: return 20
-        case .ciscoType4, .fortiosSH2, .fortiosAK1: return 2
+        case .ciscoType4, .fortiosSH2, .fortiosAK1, .pixMD5, .asaMD5: return 2
         case .unknown: return .infinity
         }
     }

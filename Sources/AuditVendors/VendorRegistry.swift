@@ -5,6 +5,8 @@ import AuditCore
 public enum VendorRegistry {
     public static let all: [any VendorSupport] = [
         CiscoIOSSupport(),
+        CiscoASASupport(),
+        AristaEOSSupport(),
         OpenWrtSupport(),
         JunosSupport(),
         RouterOSSupport(),
@@ -14,6 +16,9 @@ public enum VendorRegistry {
         OPNsenseSupport(),
         EdgeOSSupport(),
         VyOSSupport(),
+        NetgateTNSRSupport(),
+        ZyxelZLDSupport(),
+        DrayTekSupport(),
     ]
 
     public static func support(for id: VendorID) -> (any VendorSupport)? {

@@ -43,8 +43,9 @@ public struct Auditor: Sendable {
         return AuditRun(devices: audits, problems: problems, policyName: options.policy.name, catalog: catalog)
     }
 
-    /// Audits one device given as texts (files already read, or collected output).
-    public func audit(inputs: [ConfigInput], label: String? = nil) -> Result<DeviceAudit, InputProblem> {
+    /// Audits one device given as texts (files already read, or collected output). `collection`
+    /// says how the texts were collected live (SSH algorithms), for the checks about collection.
+    public func audit(inputs: [ConfigInput], label: String? = nil, collection: CollectionFacts? = nil) -> Result<DeviceAudit, InputProblem> {
         let name = label ?? inputs.first?.path ?? "(no input)"
         let vendor: any VendorSupport
         let choice: String
@@ -62,6 +63,7 @@ public struct Auditor: Sendable {
             choice = "detected (\(detected.score.reason))"
         }
         var config = vendor.parse(inputs)
+        config.collection = collection
         if config.coverage.meaningfulLines > 0, config.coverage.understoodLines == 0 {
             return .failure(InputProblem(path: name, reason: "nothing in it was understood as \(vendor.displayName) configuration"))
         }

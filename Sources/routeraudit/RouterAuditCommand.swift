@@ -14,7 +14,7 @@ struct RouterAuditCommand: ParsableCommand {
             (nothing could be audited), 3 partial (some inputs could not be audited).
             """,
         version: RouterAuditVersion.current,
-        subcommands: [AuditCommand.self, SelfcheckCommand.self, ChecksCommand.self]
+        subcommands: [AuditCommand.self, ScanCommand.self, CollectCommand.self, SelfcheckCommand.self, ChecksCommand.self, SweepCommand.self, HistoryCommand.self, DiffCommand.self, InventoryCommand.self, FixCommand.self]
     )
 
     /// ArgumentParser exits 64 on usage errors; RouterAudit promises 2 for every usage or input error.

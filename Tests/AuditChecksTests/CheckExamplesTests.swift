@@ -28,7 +28,8 @@ struct CheckExamplesTests {
         let example = testCase.example
         let (text, marked) = example.unmarked
         let vendor = try #require(VendorRegistry.support(for: example.vendor), "no parser for \(example.vendor)")
-        let config = vendor.parse([ConfigInput(path: "example", text: text)])
+        var config = vendor.parse([ConfigInput(path: "example", text: text)])
+        config.collection = example.collection
         let findings = testCase.check.run(on: config, context: Self.context)
 
         if !example.triggers {

@@ -183,8 +183,9 @@ struct VyattaCorpusTests {
         #expect(insecure.zone(named: "eth0")?.input.value == .permit)
 
         let hardened = VyOSSupport().parse([VyattaPaths.input(VyattaPaths.fixtures.appendingPathComponent("vyos/branch-hardened.commands"))])
-        // Only the NTP server restriction is not assessed (no NTP service in the model).
-        #expect(hardened.diagnostics.map(\.span?.start) == [44, 45], "\(hardened.diagnostics)")
+        // Only the NTP server's listen address is not assessed (the model holds who may query it, line 44).
+        #expect(hardened.diagnostics.map(\.span?.start) == [45], "\(hardened.diagnostics)")
+        #expect(hardened.ntpServer?.allowedClients?.value == [IPPrefix("10.20.0.0/24")!])
         #expect(hardened.zone(named: "eth0")?.input.value == .deny && hardened.zone(named: "eth0")?.forward.value == .deny)
         let input = hardened.filter(named: "ipv4 input filter")?.rules ?? []
         #expect(input.contains { $0.label == "LAN_LOCAL rule 10" && $0.sourceZone == "eth1" && $0.source == .prefix(IPPrefix("10.20.0.0/24")!) })

@@ -36,6 +36,22 @@ public struct DefaultCredential: Check {
                 hash die het apparaat biedt, en verwijder fabrieksaccounts die niet nodig zijn.
                 """),
         examples: [
+            .bad(.zyxel, """
+                hostname usg
+                ↓username admin password 1234 user-type admin
+                """),
+            .good(.zyxel, """
+                hostname usg
+                username admin encrypted-password $6$Jq7Wm2Xc9Rt4Kp1z$RlikAilA9b4Gwm/budzI2aIdhAhr5P3EE3LRA1mGYLa3eAOo6UNf1V0oKmdPllDdTBfb2.yqMQvB.e1g1Zgnb. user-type admin
+                """),
+            // No line to point at: a Vigor keeps admin/admin until `sys passwd` changes it.
+            .bad(.drayTek, """
+                # no `sys passwd`: the factory login admin/admin stays
+                upnp off
+                """),
+            .good(.drayTek, """
+                sys passwd admin Kq7!vR2#mP9xW4zL
+                """),
             .bad(.pfSense, """
                 <pfsense>
                   <system>

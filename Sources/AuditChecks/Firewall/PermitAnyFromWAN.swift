@@ -33,6 +33,27 @@ public struct PermitAnyFromWAN: Check {
                 expliciete deny; laat retourverkeer over aan stateful inspection of `established`.
                 """),
         examples: [
+            .bad(.zyxel, """
+                ↓secure-policy 1
+                 from WAN
+                 to LAN1
+                 sourceip any
+                 destinationip any
+                 service any
+                 action allow
+                !
+                """),
+            .good(.zyxel, """
+                address-object SRV 192.168.1.10
+                secure-policy 1
+                 from WAN
+                 to LAN1
+                 sourceip any
+                 destinationip SRV
+                 service HTTPS
+                 action allow
+                !
+                """),
             .bad(.pfSense, """
                 <pfsense>
                   <interfaces>

@@ -32,6 +32,20 @@ public struct RiskyPortForward: Check {
                 forward dan tot bekende bronadressen.
                 """),
         examples: [
+            .bad(.zyxel, """
+                address-object SRV 192.168.1.10
+                ↓ip virtual-server RDP interface ge1 original-ip any map-to SRV map-type port protocol tcp original-port 3389 mapped-port 3389
+                """),
+            .good(.zyxel, """
+                address-object SRV 192.168.1.10
+                ip virtual-server SIP interface ge1 original-ip any map-to SRV map-type port protocol udp original-port 5060 mapped-port 5060
+                """),
+            .bad(.drayTek, """
+                ↓srv nat portmap add 1 rdp tcp 3389 0 0 192.168.1.10 3389 wan1 0
+                """),
+            .good(.drayTek, """
+                srv nat portmap add 1 sip udp 5060 0 0 192.168.1.10 5060 wan1 0
+                """),
             .bad(.pfSense, """
                 <pfsense>
                   <interfaces>

@@ -185,6 +185,34 @@ public struct UndefinedReference: Check {
                 set firewall family inet filter WAN-IN term established from tcp-established
                 set firewall family inet filter WAN-IN term established then accept
                 """),
+            // An OpenVPN server whose users are checked by an authentication server that does not exist.
+            .bad(.pfSense, """
+                <pfsense>
+                  <openvpn>
+                    <openvpn-server>
+                      <vpnid>1</vpnid>
+                ↓      <authmode>CorpRADIUS</authmode>
+                    </openvpn-server>
+                  </openvpn>
+                </pfsense>
+                """),
+            .good(.pfSense, """
+                <pfsense>
+                  <system>
+                    <authserver>
+                      <type>radius</type>
+                      <name>CorpRADIUS</name>
+                      <host>192.168.1.5</host>
+                    </authserver>
+                  </system>
+                  <openvpn>
+                    <openvpn-server>
+                      <vpnid>1</vpnid>
+                      <authmode>CorpRADIUS,Local Database</authmode>
+                    </openvpn-server>
+                  </openvpn>
+                </pfsense>
+                """),
         ]
     )
 
@@ -198,6 +226,7 @@ public struct UndefinedReference: Check {
             case .zone: defined = zones.contains(reference.name)
             case .interface: defined = config.interfaces.contains { $0.name == reference.name }
             case .addressObject: defined = !reference.knownUndefined
+            case .authServer: defined = config.authServers.contains { $0.name == reference.name }
             }
             guard !defined else { return nil }
             let effect = reference.filtersTraffic && reference.kind == .filter ? ": no filtering is applied" : ""

@@ -32,6 +32,23 @@ public struct WANToLANForward: Check {
                 expliciete port forwards die beperkt zijn tot bekende bronadressen.
                 """),
         examples: [
+            .bad(.zyxel, """
+                address-object SRV 192.168.1.10
+                ↓secure-policy 1
+                 from WAN
+                 to LAN1
+                 destinationip SRV
+                 service HTTPS
+                 action allow
+                !
+                """),
+            .good(.zyxel, """
+                secure-policy 1
+                 from LAN1
+                 to WAN
+                 action allow
+                !
+                """),
             .bad(.pfSense, """
                 <pfsense>
                   <interfaces>
@@ -261,7 +278,8 @@ public struct WANToLANForward: Check {
             findings.append(metadata.finding(
                 "zone forwarding from \(forwarding.from) to \(forwarding.to) accepts all traffic from the wan",
                 evidence: [forwarding.origin], subject: "forwarding \(forwarding.from)->\(forwarding.to)",
-                fix: .manual("remove the forwarding from \(forwarding.from) to \(forwarding.to)"), severity: .critical))
+                fix: forwarding.origin.spans.first.map { .removeZoneForwarding(from: forwarding.from, to: forwarding.to, at: $0) }
+                    ?? .manual("remove the forwarding from \(forwarding.from) to \(forwarding.to)"), severity: .critical))
         }
         for list in config.filters where list.kind == .zoneRules {
             // A rule without a chain (pfSense/OPNsense interface rules to `any`) forwards too.

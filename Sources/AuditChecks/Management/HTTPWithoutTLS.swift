@@ -33,6 +33,23 @@ public struct HTTPWithoutTLS: Check {
                 `redirect_https 1`) en gebruik HTTPS, alleen bereikbaar vanaf beheernetwerken.
                 """),
         examples: [
+            .bad(.zyxel, """
+                hostname usg
+                ↓ip http server
+                ip http secure-server
+                """),
+            .good(.zyxel, """
+                hostname usg
+                no ip http server
+                ip http secure-server
+                """),
+            // No line to point at: a Vigor answers HTTP on the LAN by factory default.
+            .bad(.drayTek, """
+                mngt httpsport 8443
+                """),
+            .good(.drayTek, """
+                mngt rmtcfg enforce_https on
+                """),
             .bad(.pfSense, """
                 <pfsense>
                   <system>

@@ -37,6 +37,33 @@ public struct ManagementFromAnywhere: Check {
                 WAN-zone op REJECT (OpenWrt).
                 """),
         examples: [
+            .bad(.zyxel, """
+                interface ge1
+                 type external
+                 ip address dhcp
+                !
+                no ip http server
+                no ip http secure-server
+                ↓ip ssh server
+                ↓secure-policy 1
+                 from WAN
+                 to ZyWALL
+                 action allow
+                !
+                """),
+            .good(.zyxel, """
+                interface ge1
+                 type external
+                 ip address dhcp
+                !
+                ip ssh server
+                """),
+            .bad(.drayTek, """
+                ↓mngt rmtcfg enable
+                """),
+            .good(.drayTek, """
+                mngt rmtcfg disable
+                """),
             .bad(.pfSense, """
                 <pfsense>
                   <system>
@@ -254,6 +281,20 @@ public struct ManagementFromAnywhere: Check {
                 add action=drop chain=input connection-state=invalid
                 add action=drop chain=input in-interface-list=!LAN
                 """),
+            // No interface is known to face the Internet and nothing filters: every interface reaches SSH.
+            .bad(.vyOS, """
+                set interfaces ethernet eth0 address '172.18.201.9/24'
+                set interfaces ethernet eth1 address '172.18.202.9/24'
+                set protocols ospf area 0 network '172.18.201.0/24'
+                ↓set service ssh port '22'
+                """),
+            .good(.vyOS, """
+                set interfaces ethernet eth0 address '172.18.201.9/24'
+                set interfaces ethernet eth1 address '172.18.202.9/24'
+                set protocols ospf area 0 network '172.18.201.0/24'
+                set service ssh port '22'
+                set service ssh listen-address '172.18.201.9'
+                """),
         ]
     )
 
@@ -283,6 +324,12 @@ public struct ManagementFromAnywhere: Check {
                     "\(service.kind.rawValue) management accepts connections from any address (no access-class)",
                     evidence: [service.enabled.origin], subject: "service \(service.kind.rawValue)",
                     fix: .restrictService(service.kind, to: [.lan, .mgmt]), severity: .medium))
+            } else if Self.listensUnfiltered(service, in: config) {
+                findings.append(metadata.finding(
+                    "\(service.kind.rawValue) management listens on every interface and no firewall rule filters traffic to the router",
+                    evidence: [service.enabled.origin] + service.listen.origin.spans.map { Provenance.source($0) },
+                    subject: "service \(service.kind.rawValue)",
+                    fix: .restrictService(service.kind, to: [.lan, .mgmt]), severity: .medium))
             }
         }
         // Platforms that restrict logins per account (FortiOS admin trusthosts): an administrator
@@ -296,5 +343,16 @@ public struct ManagementFromAnywhere: Check {
                 severity: .medium))
         }
         return findings
+    }
+
+    /// A login service on every address, restricted by nothing, on a device with no filter rule at
+    /// all and no interface known to face the Internet: whichever interface is the upstream one
+    /// reaches it (with a known WAN, the exposure question above answers instead).
+    static func listensUnfiltered(_ service: ManagementService, in config: DeviceConfig) -> Bool {
+        guard [.ssh, .telnet, .http, .https].contains(service.kind),
+              service.listen.value.contains(.any), service.accessFilter == nil,
+              service.allowedSources.map({ $0.value.contains(where: \.isAny) }) ?? true else { return false }
+        let knowsWAN = config.zones.contains { $0.role.value == .wan } || !config.wanInterfaces.isEmpty
+        return !knowsWAN && config.filters.allSatisfy(\.rules.isEmpty)
     }
 }

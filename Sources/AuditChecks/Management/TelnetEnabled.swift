@@ -27,6 +27,19 @@ public struct TelnetEnabled: Check {
                 """,
             remediation: "Sta op terminal-lines alleen SSH toe (`transport input ssh`) en schakel elke Telnet-server uit."),
         examples: [
+            .bad(.zyxel, """
+                hostname usg
+                ↓ip telnet server
+                """),
+            .good(.zyxel, """
+                hostname usg
+                no ip telnet server
+                ip ssh server
+                """),
+            // No line to point at: a Vigor answers Telnet on the LAN by factory default.
+            .bad(.drayTek, """
+                mngt rmtcfg disable
+                """),
             .bad(.fortiOS, """
                 config system interface
                     edit "internal"

@@ -36,6 +36,20 @@ public struct SNMPDefaultCommunity: Check {
                 beheerstation.
                 """),
         examples: [
+            .bad(.zyxel, """
+                snmp-server
+                ↓snmp-server community public ro
+                """),
+            .good(.zyxel, """
+                snmp-server
+                snmp-server community Xq9-mon7 ro
+                """),
+            .bad(.drayTek, """
+                ↓mngt snmp -e 1 -g public
+                """),
+            .good(.drayTek, """
+                mngt snmp -e 1 -g Xq9-mon7
+                """),
             .bad(.pfSense, """
                 <pfsense>
                   <snmpd>

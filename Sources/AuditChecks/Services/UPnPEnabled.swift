@@ -25,6 +25,18 @@ public struct UPnPEnabled: Check {
                 """,
             remediation: "Schakel UPnP uit (OpenWrt: `option enabled '0'` in upnpd); zet de paar poorten die echt nodig zijn expliciet door."),
         examples: [
+            .bad(.zyxel, """
+                ↓ip upnp
+                """),
+            .good(.zyxel, """
+                no ip upnp
+                """),
+            .bad(.drayTek, """
+                ↓upnp on
+                """),
+            .good(.drayTek, """
+                upnp off
+                """),
             .bad(.pfSense, """
                 <pfsense>
                   <installedpackages>

@@ -13,6 +13,8 @@ public struct Account: Sendable {
     /// (FortiOS admin `trusthost1..10`, RouterOS `/user address=`); `0.0.0.0/0` when the vendor
     /// supports a restriction and none is set; nil when the vendor has no such setting.
     public var allowedSources: Sourced<[IPPrefix]>? = nil
+    /// SSH public keys that log in as this account.
+    public var authorizedKeys: [AuthorizedKey] = []
 
     public init(name: String, secret: Secret?, privilege: Int? = nil, isAdministrator: Bool,
                 passwordLoginAllowed: Sourced<Bool>? = nil, origin: Provenance) {
@@ -22,5 +24,31 @@ public struct Account: Sendable {
         self.isAdministrator = isAdministrator
         self.passwordLoginAllowed = passwordLoginAllowed
         self.origin = origin
+    }
+}
+
+/// One SSH public key in `authorized_keys` form (`ssh-rsa AAAA... comment`).
+public struct AuthorizedKey: Sendable, Hashable {
+    /// `ssh-rsa`, `ssh-dss`, `ssh-ed25519`, `ecdsa-sha2-nistp256`, ...
+    public var algorithm: String
+    /// The base64 key blob.
+    public var blob: String
+    public var comment: String?
+    public var origin: Provenance
+
+    public init(algorithm: String, blob: String, comment: String? = nil, origin: Provenance) {
+        self.algorithm = algorithm
+        self.blob = blob
+        self.comment = comment
+        self.origin = origin
+    }
+
+    /// Reads one `authorized_keys` line (options before the key type are skipped); nil when no key is on it.
+    public static func parse(_ line: some StringProtocol, origin: Provenance) -> AuthorizedKey? {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard let at = words.firstIndex(where: { $0.hasPrefix("ssh-") || $0.hasPrefix("ecdsa-") || $0.hasPrefix("sk-") }),
+              at + 1 < words.count else { return nil }
+        let comment = words.count > at + 2 ? words[(at + 2)...].joined(separator: " ") : nil
+        return AuthorizedKey(algorithm: String(words[at]), blob: String(words[at + 1]), comment: comment, origin: origin)
     }
 }

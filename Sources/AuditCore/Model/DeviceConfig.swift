@@ -16,6 +16,16 @@ public struct VendorID: RawRepresentable, Hashable, Sendable, Codable, CustomStr
     public static let opnSense = VendorID("opnsense")
     public static let edgeOS = VendorID("edgeos")
     public static let vyOS = VendorID("vyos")
+    /// Cisco ASA (and PIX) firewalls, read as a dialect of the IOS parser.
+    public static let ciscoASA = VendorID("cisco-asa")
+    /// Arista EOS switches and routers, read as a dialect of the IOS parser.
+    public static let aristaEOS = VendorID("arista-eos")
+    /// Netgate TNSR routers (CLI `show configuration running cli`).
+    public static let netgateTNSR = VendorID("netgate-tnsr")
+    /// Zyxel ZyWALL/USG/ATP/VPN (ZLD firmware); the raw value matches the credential lists' vendor.
+    public static let zyxel = VendorID("zyxel")
+    /// DrayTek Vigor routers (DrayOS telnet command scripts).
+    public static let drayTek = VendorID("draytek")
 }
 
 public struct DeviceIdentity: Sendable {
@@ -82,6 +92,14 @@ public struct DeviceConfig: Sendable {
     public var portForwards: [PortForward] = []
     public var references: [ObjectReference] = []
     public var hardening = Hardening()
+    /// How the configuration was collected live (SSH algorithms); nil when read from a file.
+    public var collection: CollectionFacts?
+    /// IKE and IPsec proposals of VPN tunnels.
+    public var cryptoProposals: [CryptoProposal] = []
+    /// The router as an NTP server, when the configuration makes it one.
+    public var ntpServer: NTPServer?
+    /// LDAP, RADIUS and TACACS+ servers used for logins.
+    public var authServers: [AuthServer] = []
 
     public var diagnostics: [Diagnostic] = []
     public var coverage = ParseCoverage()

@@ -107,7 +107,11 @@ public struct FilterList: Sendable {
 
 /// A named thing that a line refers to, so a check can report references to undefined objects.
 public struct ObjectReference: Sendable {
-    public enum Kind: String, Sendable, Codable { case filter, zone, interface, addressObject = "address-object" }
+    public enum Kind: String, Sendable, Codable {
+        case filter, zone, interface, addressObject = "address-object"
+        /// An authentication server (LDAP, RADIUS) named by a login or VPN setting.
+        case authServer = "auth-server"
+    }
     public var kind: Kind
     public var name: String
     /// What refers to it, in words: `ip access-group on GigabitEthernet2`.

@@ -31,12 +31,17 @@ public enum HashScheme: String, Hashable, Sendable, Codable {
     case fortiosSH2 = "fortios-sh2"
     case fortiosAK1 = "fortios-ak1"
     case desCrypt = "des-crypt"
+    /// Cisco PIX/ASA `encrypted` passwords: one unsalted MD5 of the password padded to 16 bytes.
+    case pixMD5 = "pix-md5"
+    /// Cisco ASA `username ... password X encrypted`: PIX-MD5 salted with the first four
+    /// characters of the user name.
+    case asaMD5 = "asa-md5"
     case unknown = "unknown"
 
     /// Hashes that are fast enough to brute force on commodity hardware.
     public var isWeak: Bool {
         switch self {
-        case .ciscoType4, .md5crypt, .fortiosAK1, .desCrypt: true
+        case .ciscoType4, .md5crypt, .fortiosAK1, .desCrypt, .pixMD5, .asaMD5: true
         default: false
         }
     }

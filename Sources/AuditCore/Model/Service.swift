@@ -89,6 +89,8 @@ public struct ManagementService: Sendable {
     public var allowedSources: Sourced<[IPPrefix]>?
     /// Vendor detail a check may need (ssh version, password auth), as key and value.
     public var settings: [String: Sourced<String>]
+    /// Algorithms the service is configured to offer (SSH ciphers, TLS versions), when named.
+    public var crypto = ServiceCrypto()
 
     public init(kind: ServiceKind, enabled: Sourced<Bool>, port: Sourced<Int>? = nil,
                 listen: Sourced<[ListenScope]>, accessFilter: Sourced<String>? = nil,

@@ -161,9 +161,19 @@ extension CiscoIOSConverter {
     /// The model cannot list defined object-groups, so only references to groups this file does
     /// not define are recorded: each is a dangling reference.
     mutating func resolveObjectGroupReferences() {
+        // One reference per missing group, with every line that names it.
+        var order: [String] = []
+        var uses: [String: (context: String, spans: [SourceSpan])] = [:]
         for use in objectGroupUses where !objectGroupsDefined.contains(use.name) {
-            device.references.append(ObjectReference(kind: .addressObject, name: use.name, context: use.context,
-                                                     filtersTraffic: true, origin: .source(use.span)))
+            if uses[use.name] == nil { order.append(use.name) }
+            uses[use.name, default: (use.context, [])].spans.append(use.span)
+        }
+        for name in order {
+            guard let use = uses[name] else { continue }
+            var reference = ObjectReference(kind: .addressObject, name: name, context: use.context, filtersTraffic: true,
+                                            origin: use.spans.count == 1 ? .source(use.spans[0]) : .derived(use.spans))
+            reference.knownUndefined = true
+            device.references.append(reference)
         }
     }
 

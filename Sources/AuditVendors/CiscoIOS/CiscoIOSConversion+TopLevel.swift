@@ -3,6 +3,11 @@ import AuditCore
 /// Dispatch of top-level commands to the area that models them.
 extension CiscoIOSConverter {
     mutating func topLevel(_ index: Int) {
+        switch dialect {
+        case .ios: break
+        case .asa: if asaTopLevel(index) { return }
+        case .eos: if eosTopLevel(index) { return }
+        }
         let words = command(index).words
         switch words[0] {
         case "hostname": hostname(index)

@@ -12,8 +12,8 @@ public enum CiscoIOSConversion {
     }
 
     /// Several files of one device (rare for IOS) are read in order into one model.
-    public static func convert(_ configs: [CiscoIOSConfig]) -> DeviceConfig {
-        var converter = CiscoIOSConverter(sources: configs.map(\.source))
+    public static func convert(_ configs: [CiscoIOSConfig], dialect: CiscoDialect = .ios) -> DeviceConfig {
+        var converter = CiscoIOSConverter(sources: configs.map(\.source), dialect: dialect)
         for config in configs { converter.read(config) }
         return converter.finish()
     }
@@ -59,8 +59,13 @@ struct CiscoIOSConverter {
     /// `ip ftp password` lines, owned by the `ip ftp username` that may come later.
     var ftpSecrets: [Secret] = []
 
-    init(sources: [ConfigSource]) {
-        device = DeviceConfig(identity: DeviceIdentity(vendor: .ciscoIOS), sources: sources)
+    /// Which IOS-like syntax is read; `.ios` unless an ASA or EOS support asks.
+    let dialect: CiscoDialect
+    var dialectFacts = CiscoDialectFacts()
+
+    init(sources: [ConfigSource], dialect: CiscoDialect = .ios) {
+        self.dialect = dialect
+        device = DeviceConfig(identity: DeviceIdentity(vendor: dialect.vendor), sources: sources)
     }
 
     var file: String { config.file }
@@ -195,6 +200,12 @@ struct CiscoIOSConverter {
         resolveForwards()
         resolveObjectGroupReferences()
         resolveHardeningDefaults()
+        // The dialects replace what IOS defaults would have said about their services.
+        switch dialect {
+        case .ios: break
+        case .asa: finishASA()
+        case .eos: finishEOS()
+        }
         for secret in ftpSecrets {
             device.storedSecrets.append(StoredSecret(purpose: .service("ftp"), owner: ftpUsername ?? "ftp", secret: secret))
         }

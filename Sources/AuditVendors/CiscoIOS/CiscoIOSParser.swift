@@ -7,12 +7,12 @@ import AuditCore
 /// (`!`), blank lines and `exit`-style lines are structure, not commands. Banners and macro bodies
 /// are free text between delimiters and are taken out before anything reads them as commands.
 public enum CiscoIOSParser {
-    public static func parse(path: String, text: String) -> CiscoIOSConfig {
-        parse(ConfigSource(path: path, text: text), text: text)
+    public static func parse(path: String, text: String, dialect: CiscoDialect = .ios) -> CiscoIOSConfig {
+        parse(ConfigSource(path: path, text: text), text: text, dialect: dialect)
     }
 
-    public static func parse(_ source: ConfigSource, text: String? = nil) -> CiscoIOSConfig {
-        var reader = TreeReader(source: source)
+    public static func parse(_ source: ConfigSource, text: String? = nil, dialect: CiscoDialect = .ios) -> CiscoIOSConfig {
+        var reader = TreeReader(source: source, dialect: dialect)
         reader.read()
         if let text, let damage = binaryDamage(text, file: source.path) {
             reader.diagnostics.insert(damage, at: 0)
@@ -53,9 +53,13 @@ private struct TreeReader {
     var endLine: Int?
     var diagnostics: [Diagnostic] = []
     private var open: [Int] = []
+    /// Banners differ: IOS delimits them, the ASA writes one `banner KIND TEXT` line per line of
+    /// text, EOS ends the text with a line `EOF`.
+    let dialect: CiscoDialect
 
-    init(source: ConfigSource) {
+    init(source: ConfigSource, dialect: CiscoDialect = .ios) {
         self.source = source
+        self.dialect = dialect
         commands.reserveCapacity(source.lineCount)
     }
 
@@ -131,8 +135,28 @@ private struct TreeReader {
     /// many lines later. IOS shows the ETX delimiter as the two characters `^C`.
     private mutating func readBanner(words: [Substring], text: Substring, startIndex: Int) -> Int {
         let start = startIndex + 1
-        let knownKinds: Set<Substring> = ["motd", "login", "exec", "incoming", "slip-ppp", "prompt-timeout", "config-save"]
+        let knownKinds: Set<Substring> = ["motd", "login", "exec", "incoming", "slip-ppp", "prompt-timeout", "config-save", "asdm"]
         let kind = words.count > 1 && knownKinds.contains(words[1]) ? words[1] : "motd"
+        switch dialect {
+        case .ios:
+            break
+        case .asa:
+            banners.append(CiscoBanner(kind: String(kind), delimiter: "", startLine: start, endLine: start, terminated: true))
+            return startIndex + 1
+        case .eos:
+            let lines = source.lines
+            var index = startIndex + 1
+            while index < lines.count, CiscoText.trimmed(lines[index]) != "EOF" { index += 1 }
+            let terminated = index < lines.count
+            banners.append(CiscoBanner(kind: String(kind), delimiter: "EOF", startLine: start,
+                                       endLine: terminated ? index + 1 : max(start, lines.count), terminated: terminated))
+            if !terminated {
+                diagnostics.append(Diagnostic(.error, code: "truncated",
+                                              "banner \(kind) is never closed with EOF; the rest of the file was read as its text",
+                                              at: SourceSpan(file: source.path, start: start, end: lines.count)))
+            }
+            return min(index + 1, lines.count)
+        }
         let afterKind = words.count > 1 && knownKinds.contains(words[1]) ? words[1].endIndex : words[0].endIndex
         let remainder = CiscoText.trimmed(text[afterKind...])
         guard !remainder.isEmpty else {

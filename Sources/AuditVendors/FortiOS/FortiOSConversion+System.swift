@@ -466,6 +466,18 @@ extension FortiOSConverter {
             if kind != .snmp, case .restricted(let prefixes, let lines) = sources {
                 service.allowedSources = Sourced(prefixes, .derived(lines))
             }
+            // Protocol versions and algorithms the admin services offer, when the configuration names them.
+            func algorithms(_ key: String) -> Sourced<[String]>? {
+                guard let value = global[key], !value.isUnset, !value.strings.isEmpty else { return nil }
+                return Sourced(value.strings.map { $0.lowercased() }, source(globalFile, value.lastLine))
+            }
+            if kind == .https { service.crypto.tlsVersions = algorithms("admin-https-ssl-versions") }
+            if kind == .ssh {
+                service.crypto.ciphers = algorithms("ssh-enc-algo")
+                service.crypto.keyExchange = algorithms("ssh-kex-algo")
+                service.crypto.macs = algorithms("ssh-mac-algo")
+                service.crypto.hostKeyAlgorithms = algorithms("ssh-hostkey-algo")
+            }
             device.services.append(service)
 
             // The allowaccess entries as input rules from each interface's zone, after local-in policies.

@@ -49,7 +49,9 @@ extension JunosConverter {
     private mutating func readRootAuthentication(_ node: Int32) {
         understand(node)
         let secret = readAuthentication(node, owner: "root")
-        device.accounts.append(Account(name: "root", secret: secret, isAdministrator: true, origin: source(node)))
+        var account = Account(name: "root", secret: secret, isAdministrator: true, origin: source(node))
+        account.authorizedKeys = authorizedKeys(in: node)
+        device.accounts.append(account)
     }
 
     /// `encrypted-password`, `plain-text-password` and public keys of an account.
@@ -124,6 +126,7 @@ extension JunosConverter {
         let name = text(node)
         var isAdministrator = false
         var secret: Secret?
+        var keys: [AuthorizedKey] = []
         for child in children(node) {
             switch word(child) {
             case "class":
@@ -140,13 +143,27 @@ extension JunosConverter {
             case "authentication":
                 understand(child)
                 secret = readAuthentication(child, owner: name)
+                keys = authorizedKeys(in: child)
             case "uid", "full-name", "cli", "apply-groups", "apply-groups-except":
                 understandSubtree(child)
             default:
                 break
             }
         }
-        device.accounts.append(Account(name: name, secret: secret, isAdministrator: isAdministrator, origin: source(node)))
+        var account = Account(name: name, secret: secret, isAdministrator: isAdministrator, origin: source(node))
+        account.authorizedKeys = keys
+        device.accounts.append(account)
+    }
+
+    /// `ssh-rsa|ssh-dsa|ssh-ecdsa|ssh-ed25519 "KEY"` under an `authentication` block.
+    private func authorizedKeys(in node: Int32) -> [AuthorizedKey] {
+        var keys: [AuthorizedKey] = []
+        for child in children(node) where ["ssh-rsa", "ssh-dsa", "ssh-ecdsa", "ssh-ed25519"].contains(word(child)) {
+            for value in children(child) {
+                if let key = AuthorizedKey.parse(text(value), origin: source(value)) { keys.append(key) }
+            }
+        }
+        return keys
     }
 
     /// How a stored value is kept: `$9$` is reversible; crypt prefixes are hashes; placeholders

@@ -76,6 +76,7 @@ struct JunosConverter {
         readPolicies()
         readNAT()
         readHostInbound()
+        readVPNProposals()
         scanSecrets()
         readRemainingStanzas()
         finishCoverage()

@@ -51,9 +51,15 @@ extension PfSenseConversion {
             // `page-all` is the WebCfg "All pages" privilege every admin has; uid 0 is the
             // built-in admin (pfSense) / root (OPNsense), which always has it.
             let administrator = privileges.contains("page-all") || uid == "0"
-            config.accounts.append(Account(
-                name: name, secret: loginSecret(of: user, name: name), isAdministrator: administrator,
-                origin: blockOrigin(user)))
+            var account = Account(name: name, secret: loginSecret(of: user, name: name), isAdministrator: administrator,
+                                  origin: blockOrigin(user))
+            // `<authorizedkeys>`: the authorized_keys text, base64-encoded.
+            if let keys = child(user, "authorizedkeys"), let decoded = Self.base64Decoded(text(keys)) {
+                account.authorizedKeys = decoded.split(whereSeparator: \.isNewline).compactMap {
+                    AuthorizedKey.parse($0, origin: origin(keys))
+                }
+            }
+            config.accounts.append(account)
             if let psk = child(user, "ipsecpsk") {
                 addServiceSecret(psk, purpose: "ipsec psk", owner: name)
             }

@@ -46,6 +46,9 @@ struct PfSenseConversion {
         convertFilter()
         convertPortForwards()
         convertStoredSecrets()
+        convertVPNProposals()
+        convertAuthServers()
+        convertAuthReferences()
         return config
     }
 

@@ -97,6 +97,11 @@ struct PfSenseVocabulary: Sendable {
         "ipsec/phase1/{ikeid,interface,remote-gateway,protocol,myid_type,myid_data,peerid_type,peerid_data,descr,pre-shared-key,private-key,certref,caref,nat_traversal,mobike,margintime,startaction,closeaction,dpd_delay,dpd_maxfail,gw_duplicates,nattport,rekey_time,reauth_time,rand_time,disabled,mode,splitconn,tfc_enable,tfc_bytes,prfselect_enable,sha256_96,ikeport}",
         "ipsec/phase2/{ikeid,uniqid,reqid,descr,mode,pinghost,disabled,keepalive}",
         "ipsec/phase2/{localid,remoteid,natlocalid}/**",
+        // Proposals: encryption, integrity and DH/PFS groups (CryptoProposal).
+        "ipsec/phase1/{encryption,encryption-algorithm}/**",
+        "ipsec/phase1/{hash-algorithm,dhgroup}",
+        "ipsec/phase2/{encryption-algorithm-option,hash-algorithm-option}/**",
+        "ipsec/phase2/pfsgroup",
         "openvpn/{openvpn-csc,user}/**",
         "openvpn/{openvpn-server,openvpn-client}/{vpnid,mode,protocol,dev_mode,interface,ipaddr,local_port,description,caref,crlref,ocspurl,certref,engine,tunnel_network,tunnel_networkv6,remote_network,remote_networkv6}",
         "openvpn/{openvpn-server,openvpn-client}/{gwredir,gwredir6,local_network,local_networkv6,maxclients,passtos,client2client,dynamic_ip,topology,serverbridge_dhcp,serverbridge_dhcp_end,serverbridge_dhcp_start,serverbridge_interface,serverbridge_routegateway}",
@@ -129,6 +134,7 @@ struct PfSenseVocabulary: Sendable {
         "system/user/{systemlogsmanagelogpanel,statusmonitoringsettingspanel,webguileftcolumnhyper,disablealiaspopupdetail,pagenamefirst,logincss}",
         "system/user/apikeys/item/{key,secret}",
         "system/group/{name,description,scope,gid,member,priv}",
+        "system/authserver/{ldap_urltype,ldap_port}",
         "system/authserver/{name,type,host,refid,radius_auth_port,radius_acct_port,radius_timeout,radius_nasip_attribute,radius_secret,radius_srvcs}",
         "system/authserver/{ldap_caref,ldap_protver,ldap_scope,ldap_basedn,ldap_authcn,ldap_attr_group,ldap_attr_groupobj,ldap_attr_member,ldap_attr_user,ldap_extended_enabled,ldap_extended_query,ldap_pam_groupdn,ldap_timeout,ldap_binddn,ldap_bindpw,ldap_utf8,ldap_nostrip_at,ldap_rfc2307,ldap_rfc2307_userdn}",
 

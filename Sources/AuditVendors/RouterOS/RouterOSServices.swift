@@ -135,6 +135,10 @@ extension RouterOSConversion {
                 services[index].settings[property.key] = Sourced(property.value, statement.origin(of: property))
             }
         }
+        // The neutral name checks read: whether a user with an SSH key may still log in with a password.
+        if let always = services[index].settings["always-allow-password-login"] {
+            services[index].settings["password-with-keys"] = Sourced(always.value == "yes" ? "1" : "0", always.origin)
+        }
     }
 
     // MARK: - DNS, UPnP

@@ -39,8 +39,20 @@ extension VyattaConversion {
             if flavor == .edgeOS || tree.has(user, "level") {
                 administrator = tree.text(user, "level").map { $0 == "admin" } ?? true
             }
-            config.accounts.append(Account(name: name, secret: secret, isAdministrator: administrator,
-                                           passwordLoginAllowed: loginAllowed, origin: tree.origin(user)))
+            var account = Account(name: name, secret: secret, isAdministrator: administrator,
+                                  passwordLoginAllowed: loginAllowed, origin: tree.origin(user))
+            account.authorizedKeys = publicKeys(of: user)
+            config.accounts.append(account)
+        }
+    }
+
+    /// `authentication public-keys NAME { key BLOB; type ssh-rsa }`.
+    private func publicKeys(of user: Int32) -> [AuthorizedKey] {
+        guard let keys = tree.path(user, "authentication", "public-keys") else { return [] }
+        return tree.children(keys).compactMap { entry in
+            guard let blob = tree.value(entry, "key") else { return nil }
+            return AuthorizedKey(algorithm: tree.text(entry, "type").map(String.init) ?? "ssh-rsa", blob: String(tree.word(blob)),
+                                 comment: String(tree.word(entry)), origin: tree.origin(blob))
         }
     }
 

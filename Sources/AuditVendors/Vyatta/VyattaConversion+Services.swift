@@ -105,12 +105,26 @@ extension VyattaConversion {
                 }
             }
         }
-        config.services.append(ManagementService(
+        var service = ManagementService(
             kind: .ssh, enabled: Sourced(true, tree.origin(ssh)),
             port: port(ssh, "port", default: 22, statement: "sshd listens on port 22 unless port is set"),
             listen: listenAddresses(tree.values(ssh, "listen-address"),
                                     statement: "sshd listens on every address unless listen-address is set"),
-            settings: settings))
+            settings: settings)
+        service.crypto.ciphers = algorithmList(ssh, "ciphers")
+        service.crypto.keyExchange = algorithmList(ssh, "key-exchange")
+        service.crypto.macs = algorithmList(ssh, "mac")
+        service.crypto.hostKeyAlgorithms = algorithmList(ssh, "hostkey-algorithm")
+        config.services.append(service)
+    }
+
+    /// An algorithm leaf: every value, each of which may itself be a comma-separated list (VyOS
+    /// accepts both `ciphers a` `ciphers b` and `ciphers a,b`).
+    private func algorithmList(_ node: Int32, _ key: String) -> Sourced<[String]>? {
+        let values = tree.values(node, key)
+        guard !values.isEmpty else { return nil }
+        let names = values.flatMap { tree.word($0).split(separator: ",").map { $0.lowercased() } }
+        return Sourced(names, provenance(values))
     }
 
     // MARK: - Web
@@ -124,10 +138,15 @@ extension VyattaConversion {
         for key in ["cert-file", "ca-file", "dh-file"] {
             if let value = setting(gui, key) { settings[key] = value }
         }
-        config.services.append(ManagementService(
+        var https = ManagementService(
             kind: .https, enabled: Sourced(true, tree.origin(gui)),
             port: port(gui, "https-port", default: 443, statement: "the EdgeOS web UI serves HTTPS on 443 unless https-port is set"),
-            listen: listen, settings: settings))
+            listen: listen, settings: settings)
+        // `older-ciphers enable` adds lighttpd's legacy cipher-suite list for old browsers.
+        if let value = tree.value(gui, "older-ciphers") {
+            https.crypto.legacyCipherSuites = Sourced(tree.word(value) == "enable", tree.origin(value))
+        }
+        config.services.append(https)
         config.services.append(ManagementService(
             kind: .http, enabled: Sourced(true, tree.child(gui, "http-port").map { tree.origin($0) } ?? tree.origin(gui)),
             port: port(gui, "http-port", default: 80, statement: "the EdgeOS web UI listens for HTTP on 80 unless http-port is set"),

@@ -78,6 +78,8 @@ struct VyattaConversion {
         convertFirewall()
         convertPortForwards()
         convertServices()
+        convertVPNProposals()
+        convertNTPServer()
         convertAccounts()
         convertSecrets()
         return config

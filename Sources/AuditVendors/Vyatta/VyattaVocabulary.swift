@@ -73,12 +73,10 @@ enum VyattaVocabulary {
     /// Inside known subtrees, nodes with a security meaning the model cannot hold yet: they count
     /// as not understood, so the report says what was not assessed.
     static let notModelled: [String] = [
-        // NTP server access (no NTP service in the model).
-        "service ntp allow-client", "system ntp allow-clients", "system ntp listen-address", "service ntp listen-address",
-        // IKE/ESP algorithms and DH groups (no VPN crypto in the model).
-        "vpn ipsec ike-group * proposal * dh-group", "vpn ipsec ike-group * proposal * encryption",
-        "vpn ipsec ike-group * proposal * hash", "vpn ipsec ike-group * key-exchange", "vpn ipsec esp-group * pfs",
-        "vpn ipsec esp-group * proposal * encryption", "vpn ipsec esp-group * proposal * hash",
+        // NTP server listen addresses (the model holds only who may query: `allow-client`).
+        "system ntp listen-address", "service ntp listen-address",
+        // IKE version (the model holds proposals, not the protocol version).
+        "vpn ipsec ike-group * key-exchange",
         // Listeners and privileges the model has no service for.
         "load-balancing reverse-proxy service", "container name * allow-host-networks", "container name * allow-host-pid",
         "container name * capability", "container name * privileged",

@@ -1,0 +1,70 @@
+import AuditCore
+
+/// Cisco ASA (and PIX) running-configs: the IOS parser's tree, read with the ASA dialect.
+public struct CiscoASASupport: VendorSupport {
+    public init() {}
+    public var id: VendorID { .ciscoASA }
+    public var displayName: String { "Cisco ASA" }
+
+    public func detect(_ text: String) -> DetectionScore {
+        CiscoDialectDetection.score(text, for: .asa)
+    }
+
+    public func parse(_ inputs: [ConfigInput]) -> DeviceConfig {
+        CiscoIOSConversion.convert(inputs.map { CiscoIOSParser.parse(path: $0.path, text: $0.text, dialect: .asa) }, dialect: .asa)
+    }
+}
+
+/// Arista EOS running-configs: the IOS parser's tree, read with the EOS dialect.
+public struct AristaEOSSupport: VendorSupport {
+    public init() {}
+    public var id: VendorID { .aristaEOS }
+    public var displayName: String { "Arista EOS" }
+
+    public func detect(_ text: String) -> DetectionScore {
+        CiscoDialectDetection.score(text, for: .eos)
+    }
+
+    public func parse(_ inputs: [ConfigInput]) -> DeviceConfig {
+        CiscoIOSConversion.convert(inputs.map { CiscoIOSParser.parse(path: $0.path, text: $0.text, dialect: .eos) }, dialect: .eos)
+    }
+}
+
+/// Markers of the ASA and EOS dialects, read from the first 64 KiB. The IOS detector caps itself
+/// when it sees these, so a dialect wins with any marker.
+enum CiscoDialectDetection {
+    static func score(_ text: String, for dialect: CiscoDialect) -> DetectionScore {
+        var found: [String] = []
+        var score = 0
+        var scanned = 0
+        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            scanned += rawLine.count + 1
+            if scanned > CiscoIOSDetection.scanLimit { break }
+            let line = CiscoText.trimmed(Substring(rawLine))
+            func mark(_ name: String, _ points: Int) {
+                guard !found.contains(name) else { return }
+                found.append(name)
+                score += points
+            }
+            switch dialect {
+            case .asa:
+                if line.hasPrefix("ASA Version ") || line.hasPrefix("PIX Version ") { mark("ASA/PIX Version line", 80) }
+                if line.hasPrefix("nameif ") { mark("nameif", 30) }
+                if line.hasPrefix("security-level ") { mark("security-level", 20) }
+                if line.hasPrefix("passwd ") && line.hasSuffix(" encrypted") { mark("passwd encrypted", 20) }
+                if line.hasPrefix("access-list ") && line.contains(" extended ") { mark("access-list extended", 10) }
+            case .eos:
+                if line.hasPrefix("! device:") && line.contains("EOS-") { mark("device: EOS banner", 80) }
+                if line.hasPrefix("management api http-commands") { mark("management api", 40) }
+                if line.hasPrefix("username ") && line.contains(" secret sha512 ") { mark("username secret sha512", 40) }
+                if line.hasPrefix("transceiver qsfp") { mark("transceiver qsfp", 30) }
+                if line == "no aaa root" || line.hasPrefix("aaa root secret") { mark("aaa root", 30) }
+                if line.hasPrefix("service routing protocols model") { mark("routing protocols model", 30) }
+            case .ios:
+                break
+            }
+        }
+        guard score > 0 else { return .none }
+        return DetectionScore(min(score, 100), "\(dialect.vendor.rawValue) markers: \(found.joined(separator: ", "))")
+    }
+}
