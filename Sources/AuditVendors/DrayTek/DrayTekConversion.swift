@@ -91,7 +91,7 @@ struct DrayTekConverter {
     }
 
     mutating func markSecret(_ word: Substring, _ command: DrayTekCommand) {
-        device.markSecret(file: file, line: command.line, range: ZLDText.range(of: word, in: command.raw))
+        device.markSecret(file: file, line: command.line, range: LineBytes.range(of: word, in: command.raw))
     }
 
     /// True when the command is modelled or known to carry nothing the model needs.

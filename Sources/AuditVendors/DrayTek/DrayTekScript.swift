@@ -26,12 +26,12 @@ public enum DrayTekParser {
         let source = ConfigSource(path: path, text: text)
         var commands: [DrayTekCommand] = []
         var diagnostics: [Diagnostic] = []
-        if let damage = ZLDText.binaryDamage(text, file: path) { diagnostics.append(damage) }
+        if let damage = LineBytes.binaryDamage(text, file: path) { diagnostics.append(damage) }
         for (offset, raw) in source.lines.enumerated() {
-            var text = ZLDText.trimmed(raw)
+            var text = LineBytes.trimmed(raw)
             // Drop a prompt: `>`, `DrayTek>`, `Vigor2927>`.
             if let prompt = text.firstIndex(of: ">"), !text[..<prompt].contains(" ") {
-                text = ZLDText.trimmed(text[text.index(after: prompt)...])
+                text = LineBytes.trimmed(text[text.index(after: prompt)...])
             }
             guard let first = text.utf8.first else { continue }
             if first == UInt8(ascii: "%") || first == UInt8(ascii: "#") || first == UInt8(ascii: ";") { continue }

@@ -195,7 +195,7 @@ struct HuaweiVRPConverter {
     /// Masks a word of a command on its line.
     mutating func markSecret(_ word: Substring, at index: Int) {
         let command = command(index)
-        device.markSecret(file: config.file, line: command.line, range: HuaweiText.range(of: word, in: command.raw))
+        device.markSecret(file: config.file, line: command.line, range: LineBytes.range(of: word, in: command.raw))
     }
 
     /// Masks every secret value in a command (`cipher X`, `simple X`, `irreversible-cipher X`,

@@ -33,7 +33,7 @@ public struct HuaweiCommand: Sendable {
 public enum HuaweiVRPParser {
     public static func parse(path: String, text: String) -> HuaweiVRPConfig {
         var config = parse(ConfigSource(path: path, text: text))
-        if let damage = HuaweiText.binaryDamage(text, file: path) { config.diagnostics.insert(damage, at: 0) }
+        if let damage = LineBytes.binaryDamage(text, file: path) { config.diagnostics.insert(damage, at: 0) }
         return config
     }
 
@@ -47,14 +47,14 @@ public enum HuaweiVRPParser {
         var diagnostics: [Diagnostic] = []
         for (offset, raw) in source.lines.enumerated() {
             let number = offset + 1
-            let text = HuaweiText.trimmed(raw)
+            let text = LineBytes.trimmed(raw)
             guard let first = text.utf8.first else { continue }
             if first == UInt8(ascii: "#") || first == UInt8(ascii: "!") {
                 if versionLine == nil, text.contains("Software Version") { versionLine = (number, text) }
                 // A `#` separator ends every view opened at its indentation or deeper: global
                 // commands after it are printed one space in, like the commands of a view.
                 if first == UInt8(ascii: "#") {
-                    let indent = HuaweiText.indentation(of: raw)
+                    let indent = LineBytes.indentation(of: raw)
                     while let top = open.last, commands[top].indent >= indent {
                         commands[top].subtreeEnd = commands.count
                         open.removeLast()
@@ -71,7 +71,7 @@ public enum HuaweiVRPParser {
             if text == "quit" { continue }
             // A captured prompt (`<AR1220>display current-configuration`, `[AR1220]`).
             if first == UInt8(ascii: "<") || first == UInt8(ascii: "["), text.contains(">") || text.hasSuffix("]") { continue }
-            let indent = HuaweiText.indentation(of: raw)
+            let indent = LineBytes.indentation(of: raw)
             while let top = open.last, commands[top].indent >= indent {
                 commands[top].subtreeEnd = commands.count
                 open.removeLast()
@@ -99,29 +99,10 @@ public enum HuaweiVRPParser {
 /// Byte helpers for VRP lines.
 enum HuaweiText {
     @inline(__always)
-    static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+    static func isBlank(_ byte: UInt8) -> Bool { LineBytes.isBlank(byte) }
 
-    static func indentation(of line: Substring) -> Int {
-        var count = 0
-        for byte in line.utf8 {
-            guard isBlank(byte) else { break }
-            count += 1
-        }
-        return count
-    }
 
-    static func trimmed(_ line: Substring) -> Substring {
-        let utf8 = line.utf8
-        var start = utf8.startIndex
-        var end = utf8.endIndex
-        while start != end, isBlank(utf8[start]) { start = utf8.index(after: start) }
-        while end != start {
-            let before = utf8.index(before: end)
-            guard isBlank(utf8[before]) || utf8[before] == UInt8(ascii: "\r") else { break }
-            end = before
-        }
-        return line[start..<end]
-    }
+
 
     /// Splits on blanks. VRP has no quoting in commands that matter here; a description keeps its
     /// words apart.
@@ -140,26 +121,7 @@ enum HuaweiText {
         return result
     }
 
-    /// Byte range of `word` inside `line` (both slices of one string).
-    static func range(of word: Substring, in line: Substring) -> Range<Int> {
-        let lower = line.utf8.distance(from: line.utf8.startIndex, to: word.utf8.startIndex)
-        return lower..<(lower + word.utf8.count)
-    }
 
-    /// An `error` when the text looks like binary data: NUL bytes or many control characters.
-    static func binaryDamage(_ text: String, file: String) -> Diagnostic? {
-        var control = 0
-        var nul = false
-        for byte in text.utf8 where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-            control += 1
-            if byte == 0 { nul = true }
-        }
-        let total = text.utf8.count
-        guard total > 0, control > 0, control * 100 >= total || nul else { return nil }
-        return Diagnostic(.error, code: "binary",
-                          "\(file) contains binary data (\(control) control bytes in \(total)); only text lines were read",
-                          at: SourceSpan(file: file, start: 1))
-    }
 
     /// Prefix length of a contiguous dotted netmask (255.255.255.0 -> 24); nil when not contiguous.
     static func prefixLength(netmask: UInt32) -> Int? {

@@ -170,7 +170,7 @@ struct ZLDConverter {
 
     mutating func markSecret(_ word: Substring, at index: Int) {
         let command = command(index)
-        device.markSecret(file: config.file, line: command.line, range: ZLDText.range(of: word, in: command.raw))
+        device.markSecret(file: config.file, line: command.line, range: LineBytes.range(of: word, in: command.raw))
     }
 
     /// Masks every value after a secret keyword in a command the model does not hold otherwise

@@ -29,7 +29,7 @@ public struct ZLDCommand: Sendable {
 public enum ZyxelZLDParser {
     public static func parse(path: String, text: String) -> ZyxelZLDConfig {
         var config = parse(ConfigSource(path: path, text: text))
-        if let damage = ZLDText.binaryDamage(text, file: path) { config.diagnostics.insert(damage, at: 0) }
+        if let damage = LineBytes.binaryDamage(text, file: path) { config.diagnostics.insert(damage, at: 0) }
         return config
     }
 
@@ -42,11 +42,11 @@ public enum ZyxelZLDParser {
         var unterminatedQuote: Int?
         for (offset, raw) in source.lines.enumerated() {
             let number = offset + 1
-            let text = ZLDText.trimmed(raw)
+            let text = LineBytes.trimmed(raw)
             guard let first = text.utf8.first else { continue }
             // `!` separates blocks; `exit` leaves a mode. Both close what is open at their depth.
             if first == UInt8(ascii: "!") || text == "exit" || text == "end" {
-                let indent = ZLDText.indentation(of: raw)
+                let indent = LineBytes.indentation(of: raw)
                 while let top = open.last, commands[top].indent >= indent {
                     commands[top].subtreeEnd = commands.count
                     open.removeLast()
@@ -55,7 +55,7 @@ public enum ZyxelZLDParser {
             }
             // A captured prompt (`usg40# show running-config`, `Router(config)#`).
             if (text.hasSuffix("#") && !text.contains(" ")) || text.contains("# show ") { continue }
-            let indent = ZLDText.indentation(of: raw)
+            let indent = LineBytes.indentation(of: raw)
             while let top = open.last, commands[top].indent >= indent {
                 commands[top].subtreeEnd = commands.count
                 open.removeLast()
@@ -82,29 +82,10 @@ public enum ZyxelZLDParser {
 /// Byte helpers for ZLD lines.
 enum ZLDText {
     @inline(__always)
-    static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+    static func isBlank(_ byte: UInt8) -> Bool { LineBytes.isBlank(byte) }
 
-    static func indentation(of line: Substring) -> Int {
-        var count = 0
-        for byte in line.utf8 {
-            guard isBlank(byte) else { break }
-            count += 1
-        }
-        return count
-    }
 
-    static func trimmed(_ line: Substring) -> Substring {
-        let utf8 = line.utf8
-        var start = utf8.startIndex
-        var end = utf8.endIndex
-        while start != end, isBlank(utf8[start]) { start = utf8.index(after: start) }
-        while end != start {
-            let before = utf8.index(before: end)
-            guard isBlank(utf8[before]) || utf8[before] == UInt8(ascii: "\r") else { break }
-            end = before
-        }
-        return line[start..<end]
-    }
+
 
     /// Splits on blanks; a double-quoted value (`description "two words"`) is one word, quotes
     /// removed. Returns whether every quote was closed.
@@ -132,26 +113,7 @@ enum ZLDText {
         return (result, true)
     }
 
-    /// Byte range of `word` inside `line` (both slices of one string).
-    static func range(of word: Substring, in line: Substring) -> Range<Int> {
-        let lower = line.utf8.distance(from: line.utf8.startIndex, to: word.utf8.startIndex)
-        return lower..<(lower + word.utf8.count)
-    }
 
-    /// An `error` when the text looks like binary data: NUL bytes or many control characters.
-    static func binaryDamage(_ text: String, file: String) -> Diagnostic? {
-        var control = 0
-        var nul = false
-        for byte in text.utf8 where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-            control += 1
-            if byte == 0 { nul = true }
-        }
-        let total = text.utf8.count
-        guard total > 0, control > 0, control * 100 >= total || nul else { return nil }
-        return Diagnostic(.error, code: "binary",
-                          "\(file) contains binary data (\(control) control bytes in \(total)); only text lines were read",
-                          at: SourceSpan(file: file, start: 1))
-    }
 
     static func integer(_ word: Substring) -> Int? {
         var value = 0
