@@ -41,17 +41,19 @@ public struct CredentialKnowledge: Sendable {
         self.guessableCommunities = guessableCommunities
         self.weakSet = Set(weakPasswords.map { $0.lowercased() })
         self.communitySet = Set((defaultCommunities + guessableCommunities).map { $0.lowercased() })
+        // Prominence: how many sources name the login, and vendor documentation above all. It is
+        // computed once per login (not per comparison: the built-in list has thousands of entries).
         func prominence(_ login: DefaultLogin) -> Int {
-            let sources = login.source.split(separator: ";")
-            return sources.count + (sources.contains { $0.hasPrefix("vendor-doc") } ? 100 : 0)
+            let sources = login.source.utf8.split(separator: UInt8(ascii: ";"))
+            let vendorDoc = sources.contains { $0.starts(with: "vendor-doc".utf8) }
+            return sources.count + (vendorDoc ? 100 : 0)
         }
-        var grouped: [String: [(offset: Int, login: DefaultLogin)]] = [:]
-        for (offset, login) in defaults.enumerated() { grouped[login.vendor, default: []].append((offset, login)) }
+        var grouped: [String: [(offset: Int, rank: Int, login: DefaultLogin)]] = [:]
+        for (offset, login) in defaults.enumerated() {
+            grouped[login.vendor, default: []].append((offset, prominence(login), login))
+        }
         self.byVendor = grouped.mapValues { entries in
-            entries.sorted { a, b in
-                let (pa, pb) = (prominence(a.login), prominence(b.login))
-                return pa != pb ? pa > pb : a.offset < b.offset
-            }.map(\.login)
+            entries.sorted { a, b in a.rank != b.rank ? a.rank > b.rank : a.offset < b.offset }.map(\.login)
         }
     }
 

@@ -111,17 +111,24 @@ struct InputReader {
 
     /// Turns bytes into text, refusing empty and binary content with a reason.
     static func decode(_ data: Data, path: String) -> Result<ConfigInput, InputProblem> {
-        if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        // Raw bytes, not Data's per-element iterator: this runs on every input of a sweep.
+        let verdict: (blank: Bool, nul: Bool, control: Int, sampled: Int) = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+            let sample = UnsafeBufferPointer(rebasing: bytes.prefix(64 * 1024))
+            var control = 0
+            for byte in sample {
+                if byte == 0 { return (blank, true, control, sample.count) }
+                if byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 && byte != 0x1B && byte != 0x03 { control += 1 }
+            }
+            return (blank, false, control, sample.count)
+        }
+        if verdict.blank {
             return .failure(InputProblem(path: path, reason: "file is empty"))
         }
-        let sample = data.prefix(64 * 1024)
-        var control = 0
-        for byte in sample {
-            if byte == 0 { return .failure(InputProblem(path: path, reason: "file is binary (contains NUL bytes), not a configuration text")) }
-            if byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 && byte != 0x1B && byte != 0x03 { control += 1 }
-        }
-        if control * 20 > sample.count {
-            return .failure(InputProblem(path: path, reason: "file is binary (\(control) control bytes in the first \(sample.count)), not a configuration text"))
+        if verdict.nul { return .failure(InputProblem(path: path, reason: "file is binary (contains NUL bytes), not a configuration text")) }
+        if verdict.control * 20 > verdict.sampled {
+            return .failure(InputProblem(path: path, reason: "file is binary (\(verdict.control) control bytes in the first \(verdict.sampled)), not a configuration text"))
         }
         var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -36,33 +36,30 @@ enum CiscoDialectDetection {
     static func score(_ text: String, for dialect: CiscoDialect) -> DetectionScore {
         var found: [String] = []
         var score = 0
-        var scanned = 0
-        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-            scanned += rawLine.count + 1
-            if scanned > CiscoIOSDetection.scanLimit { break }
-            let line = CiscoText.trimmed(Substring(rawLine))
-            func mark(_ name: String, _ points: Int) {
-                guard !found.contains(name) else { return }
-                found.append(name)
-                score += points
-            }
+        func mark(_ name: String, _ points: Int) {
+            guard !found.contains(name) else { return }
+            found.append(name)
+            score += points
+        }
+        DetectionLines.scan(text, limit: CiscoIOSDetection.scanLimit) { line in
             switch dialect {
             case .asa:
-                if line.hasPrefix("ASA Version ") || line.hasPrefix("PIX Version ") { mark("ASA/PIX Version line", 80) }
-                if line.hasPrefix("nameif ") { mark("nameif", 30) }
-                if line.hasPrefix("security-level ") { mark("security-level", 20) }
-                if line.hasPrefix("passwd ") && line.hasSuffix(" encrypted") { mark("passwd encrypted", 20) }
-                if line.hasPrefix("access-list ") && line.contains(" extended ") { mark("access-list extended", 10) }
+                if line.has("ASA Version ") || line.has("PIX Version ") { mark("ASA/PIX Version line", 80) }
+                if line.has("nameif ") { mark("nameif", 30) }
+                if line.has("security-level ") { mark("security-level", 20) }
+                if line.has("passwd ") && line.hasSuffix(" encrypted") { mark("passwd encrypted", 20) }
+                if line.has("access-list ") && line.contains(" extended ") { mark("access-list extended", 10) }
             case .eos:
-                if line.hasPrefix("! device:") && line.contains("EOS-") { mark("device: EOS banner", 80) }
-                if line.hasPrefix("management api http-commands") { mark("management api", 40) }
-                if line.hasPrefix("username ") && line.contains(" secret sha512 ") { mark("username secret sha512", 40) }
-                if line.hasPrefix("transceiver qsfp") { mark("transceiver qsfp", 30) }
-                if line == "no aaa root" || line.hasPrefix("aaa root secret") { mark("aaa root", 30) }
-                if line.hasPrefix("service routing protocols model") { mark("routing protocols model", 30) }
+                if line.has("! device:") && line.contains("EOS-") { mark("device: EOS banner", 80) }
+                if line.has("management api http-commands") { mark("management api", 40) }
+                if line.has("username ") && line.contains(" secret sha512 ") { mark("username secret sha512", 40) }
+                if line.has("transceiver qsfp") { mark("transceiver qsfp", 30) }
+                if line.equals("no aaa root") || line.has("aaa root secret") { mark("aaa root", 30) }
+                if line.has("service routing protocols model") { mark("routing protocols model", 30) }
             case .ios:
-                break
+                return false
             }
+            return true
         }
         guard score > 0 else { return .none }
         return DetectionScore(min(score, 100), "\(dialect.vendor.rawValue) markers: \(found.joined(separator: ", "))")

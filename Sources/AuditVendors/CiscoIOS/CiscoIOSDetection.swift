@@ -9,9 +9,15 @@ enum CiscoIOSDetection {
     static let scanLimit = 64 * 1024
 
     /// `15.2`, `17.6`, `12.4`: IOS prints only major.minor on its `version` line.
-    static func isReleaseNumber(_ word: Substring) -> Bool {
-        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.count <= 2 && CiscoText.integer($0) != nil }
+    static func isReleaseNumber(_ line: DetectionLine, _ word: Range<Int>) -> Bool {
+        var digits = [0]
+        for index in word {
+            let byte = line.bytes[index]
+            if byte == UInt8(ascii: ".") { digits.append(0); continue }
+            guard byte >= 0x30 && byte <= 0x39 else { return false }
+            digits[digits.count - 1] += 1
+        }
+        return digits.count == 2 && digits.allSatisfy { $0 >= 1 && $0 <= 2 }
     }
 
     static func score(_ text: String) -> DetectionScore {
@@ -29,57 +35,55 @@ enum CiscoIOSDetection {
             found.append(name)
         }
 
-        var scanned = 0
-        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-            scanned += rawLine.count + 1
-            if scanned > scanLimit { break }
-            guard let line = Substring(rawLine) as Substring?, !line.isEmpty else { continue }
-            let trimmed = CiscoText.trimmed(line)
-            if trimmed == "!" { bangLines += 1; continue }
-            if trimmed.hasPrefix("config ") || trimmed.hasPrefix("option ") || trimmed.hasPrefix("list ")
-                || trimmed.hasPrefix("package ") { uciLines += 1 }
-            if trimmed.hasPrefix("ASA Version") || trimmed.hasPrefix("PIX Version") || trimmed.hasPrefix("nameif ") {
+        DetectionLines.scan(text, limit: scanLimit) { line in
+            if line.equals("!") { bangLines += 1; return true }
+            if line.has("config ") || line.has("option ") || line.has("list ") || line.has("package ") { uciLines += 1 }
+            if line.has("ASA Version") || line.has("PIX Version") || line.has("nameif ") {
                 foreign = "Cisco ASA/PIX"
-            } else if trimmed.hasPrefix("!Command: show running-config") || trimmed.hasPrefix("feature ") {
+            } else if line.has("!Command: show running-config") || line.has("feature ") {
                 foreign = "Cisco NX-OS"
-            } else if trimmed.hasPrefix("!! IOS XR") {
+            } else if line.has("!! IOS XR") {
                 foreign = "Cisco IOS-XR"
-            } else if (trimmed.hasPrefix("! device:") && trimmed.contains("EOS")) || trimmed.hasPrefix("management api ")
-                        || (trimmed.hasPrefix("username ") && trimmed.contains(" secret sha512 "))
-                        || trimmed.hasPrefix("transceiver qsfp") {
+            } else if (line.has("! device:") && line.contains("EOS")) || line.has("management api ")
+                        || (line.has("username ") && line.contains(" secret sha512 "))
+                        || line.has("transceiver qsfp") {
                 foreign = "Arista EOS"
-            } else if trimmed.utf8.last == UInt8(ascii: "{") || trimmed.utf8.last == UInt8(ascii: ";") {
+            } else if line.last == UInt8(ascii: "{") || line.last == UInt8(ascii: ";") {
                 braceLines += 1
             }
-            guard let firstByte = line.utf8.first, !CiscoText.isBlank(firstByte) else {
-                if trimmed.hasPrefix("ip address ") { mark("interface address", 5) }
-                continue
+            if line.isIndented {
+                if line.has("ip address ") { mark("interface address", 5) }
+                return true
             }
-            let words = CiscoText.words(trimmed)
-            guard !words.isEmpty else { continue }
-            if words.count == 2, words[0] == "version", isReleaseNumber(words[1]) {
-                mark("version line", 30)
-            } else if words.count == 2, words[0] == "hostname" {
-                mark("hostname", 10)
-            } else if words[0] == "interface", words.count == 2 || words.count == 3, words[1].contains(where: \.isNumber) {
-                mark("interface block", 10)
-            } else if words[0] == "line", words.count >= 2, words.count <= 4, words[1] == "vty" || words[1] == "con" || words[1] == "aux" {
-                mark("line block", 20)
-            } else if trimmed.hasPrefix("ip route ") || trimmed.hasPrefix("ip access-list ") || trimmed.hasPrefix("access-list ") {
+            if line.has("version ") || line.has("hostname ") || line.has("interface ") || line.has("line ") {
+                let words = line.words()
+                if words.count == 2, line.word(words[0], equals: "version"), isReleaseNumber(line, words[1]) {
+                    mark("version line", 30)
+                } else if words.count == 2, line.word(words[0], equals: "hostname") {
+                    mark("hostname", 10)
+                } else if line.word(words[0], equals: "interface"), words.count == 2 || words.count == 3,
+                          words[1].contains(where: { line.bytes[$0] >= 0x30 && line.bytes[$0] <= 0x39 }) {
+                    mark("interface block", 10)
+                } else if line.word(words[0], equals: "line"), words.count >= 2, words.count <= 4,
+                          line.word(words[1], equals: "vty") || line.word(words[1], equals: "con") || line.word(words[1], equals: "aux") {
+                    mark("line block", 20)
+                }
+            } else if line.has("ip route ") || line.has("ip access-list ") || line.has("access-list ") {
                 mark("ip route/access-list", 10)
-            } else if trimmed.hasPrefix("boot-start-marker") || trimmed.hasPrefix("service timestamps")
-                        || trimmed.hasPrefix("service password-encryption") || trimmed.hasPrefix("no service pad") {
+            } else if line.has("boot-start-marker") || line.has("service timestamps")
+                        || line.has("service password-encryption") || line.has("no service pad") {
                 mark("IOS service lines", 15)
-            } else if trimmed.hasPrefix("enable secret") || trimmed.hasPrefix("enable password")
-                        || (trimmed.hasPrefix("username ") && (trimmed.contains(" secret ") || trimmed.contains(" password "))) {
+            } else if line.has("enable secret") || line.has("enable password")
+                        || (line.has("username ") && (line.contains(" secret ") || line.contains(" password "))) {
                 mark("enable/username", 10)
-            } else if trimmed.hasPrefix("router ospf") || trimmed.hasPrefix("router bgp") || trimmed.hasPrefix("router eigrp") {
+            } else if line.has("router ospf") || line.has("router bgp") || line.has("router eigrp") {
                 mark("routing process", 5)
-            } else if trimmed.hasPrefix("snmp-server ") {
+            } else if line.has("snmp-server ") {
                 mark("snmp-server", 5)
-            } else if trimmed == "end" {
+            } else if line.equals("end") {
                 mark("end", 10)
             }
+            return true
         }
         if bangLines >= 2 { mark("! separators", 10) }
         score = min(score, 100)

@@ -45,7 +45,7 @@ enum DrayTekDetection {
             guard start < end else { continue }
             let first = bytes[start]
             if first == UInt8(ascii: "%") || first == UInt8(ascii: "#") || first == UInt8(ascii: ";") { continue }
-            func has(_ prefix: StaticString) -> Bool { DetectionBytes.has(bytes, start, end, prefix) }
+            @inline(__always) func has(_ prefix: StaticString) -> Bool { DetectionBytes.has(bytes, start, end, prefix) }
             func equals(_ text: StaticString) -> Bool { DetectionBytes.equals(bytes, start, end, text) }
             if indented || has("set ") || has("config ") || first == UInt8(ascii: "/") || bytes[end - 1] == UInt8(ascii: "{")
                 || has("interface ") || has("hostname ") {

@@ -8,16 +8,11 @@ import AuditCore
 enum FortiOSDetection {
     static let scanLimit = 64 * 1024
 
-    static func score(_ text: String) -> DetectionScore {
-        var text = text
-        return text.withUTF8 { score(bytes: $0) }
-    }
-
     private struct Counts {
         var sets = 0, edits = 0, nexts = 0, ends = 0, configs = 0, uci = 0, other = 0
     }
 
-    static func score(bytes: UnsafeBufferPointer<UInt8>) -> DetectionScore {
+    static func score(_ text: String) -> DetectionScore {
         var found: [String] = []
         var score = 0
         var seen: Set<String> = []
@@ -29,22 +24,13 @@ enum FortiOSDetection {
             found.append(name)
         }
 
-        let limit = min(bytes.count, scanLimit)
-        var lineStart = 0
-        while lineStart < limit {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            var start = lineStart
-            var end = lineEnd
-            while start < end, FortiText.isBlank(bytes[start]) { start += 1 }
-            while end > start, FortiText.isBlank(bytes[end - 1]) { end -= 1 }
-            lineStart = lineEnd + 1
-            guard start < end else { continue }
-            func has(_ prefix: StaticString) -> Bool { DetectionBytes.has(bytes, start, end, prefix) }
+        DetectionLines.scan(text, limit: scanLimit) { line in
+            let (bytes, start, end) = (line.bytes, line.start, line.end)
+            @inline(__always) func has(_ prefix: StaticString) -> Bool { DetectionBytes.has(bytes, start, end, prefix) }
             if bytes[start] == UInt8(ascii: "#") {
                 if has("#config-version=") { mark("#config-version header", 60) }
                 else if has("# Version: FortiGate") || has("# Version: FortiWiFi") { mark("FortiGate version header", 50) }
-                continue
+                return true
             }
             if has("set ") || has("unset ") || has("append ") { counts.sets += 1 }
             else if has("edit ") { counts.edits += 1 }
@@ -68,6 +54,7 @@ enum FortiOSDetection {
             } else {
                 counts.other += 1
             }
+            return true
         }
         if counts.ends > 0 && counts.configs > 0 { mark("config/end blocks", 10) }
         if counts.edits > 0 && counts.nexts > 0 { mark("edit/next entries", 10) }

@@ -9,11 +9,6 @@ enum HuaweiVRPDetection {
     static let scanLimit = 64 * 1024
 
     static func score(_ text: String) -> DetectionScore {
-        var text = text
-        return text.withUTF8 { score(bytes: $0) }
-    }
-
-    static func score(bytes: UnsafeBufferPointer<UInt8>) -> DetectionScore {
         var found: [String] = []
         var score = 0
         var seen: Set<String> = []
@@ -26,41 +21,32 @@ enum HuaweiVRPDetection {
             found.append(name)
         }
 
-        let limit = min(bytes.count, scanLimit)
-        var lineStart = 0
-        while lineStart < limit {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            let indented = lineStart < lineEnd && HuaweiText.isBlank(bytes[lineStart])
-            var start = lineStart
-            var end = lineEnd
-            while start < end, HuaweiText.isBlank(bytes[start]) { start += 1 }
-            while end > start, HuaweiText.isBlank(bytes[end - 1]) || bytes[end - 1] == 0x0D { end -= 1 }
-            lineStart = lineEnd + 1
-            guard start < end else { continue }
-            func has(_ prefix: StaticString) -> Bool { DetectionBytes.has(bytes, start, end, prefix) }
-            func contains(_ needle: StaticString) -> Bool { DetectionBytes.contains(bytes, start, end, needle) }
+        DetectionLines.scan(text, limit: scanLimit) { line in
+            let (bytes, start, end) = (line.bytes, line.start, line.end)
+            let indented = line.isIndented
+            @inline(__always) func has(_ prefix: StaticString) -> Bool { DetectionBytes.has(bytes, start, end, prefix) }
+            @inline(__always) func contains(_ needle: StaticString) -> Bool { DetectionBytes.contains(bytes, start, end, needle) }
             switch bytes[start] {
             case UInt8(ascii: "#"):
                 if end - start == 1 { hashLines += 1 }
                 if has("#config-version=") { foreign = "FortiOS" }
-                continue
+                return true
             case UInt8(ascii: "!"):
                 if contains("Software Version V") { mark("VRP software version", 40) }
-                continue
+                return true
             default:
                 break
             }
             if DetectionBytes.equals(bytes, start, end, "return") {
                 mark("return", 20)
-                continue
+                return true
             }
             if !indented && (has("hostname ") || has("line vty") || has("set ") || has("config ") || has("/")
                              || bytes[end - 1] == UInt8(ascii: "{")) {
                 if foreign == nil { foreign = "another vendor's syntax" }
-                continue
+                return true
             }
-            if indented { continue }
+            if indented { return true }
             if has("sysname ") { mark("sysname", 30) }
             else if has("user-interface ") { mark("user-interface", 30) }
             else if has("undo ") { mark("undo commands", 10) }
@@ -80,6 +66,7 @@ enum HuaweiVRPDetection {
             } else if DetectionBytes.equals(bytes, start, end, "aaa") {
                 mark("aaa view", 10)
             }
+            return true
         }
         if hashLines >= 3 { mark("# separators", 15) }
         score = min(score, 100)

@@ -89,14 +89,7 @@ enum JunosDetection {
     }
 
     static func contains(_ line: Bytes, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, line.count >= needle.count else { return false }
-        var index = line.startIndex
-        let last = line.endIndex - needle.count
-        while index <= last {
-            if line[index] == first && line[index..<(index + needle.count)].elementsEqual(needle) { return true }
-            index += 1
-        }
-        return false
+        needle.withUnsafeBufferPointer { ByteSearch.contains(line.base, line.startIndex, line.endIndex, $0) }
     }
 
     /// Byte strings the line scan compares with, made once.

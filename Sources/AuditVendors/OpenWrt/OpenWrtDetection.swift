@@ -119,6 +119,14 @@ enum OpenWrtDetection {
 
     /// `name:hash:digits...` with 3 to 9 fields (the reader applies the full rule).
     private static func shadowLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        // Cheap rejection first (this runs on every line of every other vendor's file): a user
+        // name has no blank and is followed by a colon, and the line has at least two colons.
+        var index = start
+        while index < end, bytes[index] != UInt8(ascii: ":") {
+            if UCILexer.isBlank(bytes[index]) { return false }
+            index += 1
+        }
+        guard index < end, bytes[(index + 1)..<end].contains(UInt8(ascii: ":")) else { return false }
         var line = Substring(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         if line.utf8.last == 0x0D { line = line.dropLast() }
         return OpenWrtShadowReader.entry(line, number: 0) != nil

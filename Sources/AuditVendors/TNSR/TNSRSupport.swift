@@ -19,10 +19,16 @@ public struct NetgateTNSRSupport: VendorSupport {
     public func detect(_ text: String) -> DetectionScore {
         var score = 0
         var found: [String] = []
-        for line in text.utf8.prefix(64 * 1024).split(separator: UInt8(ascii: "\n")).lazy.map({ Substring($0) }) {
-            if line.contains("tnsr-release") || line.contains("+tnsr-v") { if !found.contains("tnsr package banner") { found.append("tnsr package banner"); score += 80 } }
-            if line.hasPrefix("nacm ") { if !found.contains("nacm") { found.append("nacm"); score += 30 } }
-            if line.hasPrefix("dataplane dpdk") { if !found.contains("dataplane dpdk") { found.append("dataplane dpdk"); score += 30 } }
+        func mark(_ name: String, _ points: Int) {
+            guard !found.contains(name) else { return }
+            found.append(name)
+            score += points
+        }
+        DetectionLines.scan(text) { line in
+            if line.contains("tnsr-release") || line.contains("+tnsr-v") { mark("tnsr package banner", 80) }
+            if !line.isIndented, line.has("nacm ") { mark("nacm", 30) }
+            if !line.isIndented, line.has("dataplane dpdk") { mark("dataplane dpdk", 30) }
+            return true
         }
         guard score > 0 else { return .none }
         return DetectionScore(min(score, 100), "TNSR markers: \(found.joined(separator: ", "))")

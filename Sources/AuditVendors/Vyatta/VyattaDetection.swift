@@ -1,4 +1,5 @@
 import AuditCore
+import Synchronization
 
 /// Recognises Vyatta-family configurations and tells EdgeOS from VyOS, from content only.
 ///
@@ -112,8 +113,19 @@ enum VyattaDetection {
         }
     }
 
+    /// EdgeOS and VyOS both ask for the same evaluation of each input, one after the other; the
+    /// last one is kept so the file is scanned once (String equality is a pointer check for the
+    /// same text).
+    private static let lastEvaluation = Mutex<(text: String, evidence: Evidence)?>(nil)
+
     static func score(_ text: String, for product: VendorID) -> DetectionScore {
-        let evidence = evaluate(text)
+        let evidence: Evidence
+        if let cached = lastEvaluation.withLock({ $0 }), cached.text == text {
+            evidence = cached.evidence
+        } else {
+            evidence = evaluate(text)
+            lastEvaluation.withLock { $0 = (text, evidence) }
+        }
         guard evidence.vyatta > 0 else { return .none }
         var base = min(100, evidence.vyatta)
         if let foreign = evidence.foreign { return DetectionScore(min(10, base), "looks like \(foreign), not Vyatta") }

@@ -11,11 +11,6 @@ enum ZyxelZLDDetection {
     static let scanLimit = 64 * 1024
 
     static func score(_ text: String) -> DetectionScore {
-        var text = text
-        return text.withUTF8 { score(bytes: $0) }
-    }
-
-    static func score(bytes: UnsafeBufferPointer<UInt8>) -> DetectionScore {
         var found: [String] = []
         var score = 0
         var seen: Set<String> = []
@@ -27,30 +22,21 @@ enum ZyxelZLDDetection {
             found.append(name)
         }
 
-        let limit = min(bytes.count, scanLimit)
-        var lineStart = 0
-        while lineStart < limit {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            let indented = lineStart < lineEnd && ZLDText.isBlank(bytes[lineStart])
-            var start = lineStart
-            var end = lineEnd
-            while start < end, ZLDText.isBlank(bytes[start]) { start += 1 }
-            while end > start, ZLDText.isBlank(bytes[end - 1]) || bytes[end - 1] == 0x0D { end -= 1 }
-            lineStart = lineEnd + 1
-            guard start < end else { continue }
-            func has(_ prefix: StaticString) -> Bool { DetectionBytes.has(bytes, start, end, prefix) }
-            func contains(_ needle: StaticString) -> Bool { DetectionBytes.contains(bytes, start, end, needle) }
+        DetectionLines.scan(text, limit: scanLimit) { line in
+            let (bytes, start, end) = (line.bytes, line.start, line.end)
+            let indented = line.isIndented
+            @inline(__always) func has(_ prefix: StaticString) -> Bool { DetectionBytes.has(bytes, start, end, prefix) }
+            @inline(__always) func contains(_ needle: StaticString) -> Bool { DetectionBytes.contains(bytes, start, end, needle) }
             if indented {
                 if has("type external") || has("type internal") || has("type general") { mark("interface type", 15) }
                 else if has("sourceip ") || has("destinationip ") { mark("policy sourceip/destinationip", 20) }
-                continue
+                return true
             }
             if has("line vty") || has("line con") || has("boot-start-marker") || has("ip access-list ") || has("enable secret")
                 || has("access-list ") || has("service password-encryption") || has("config ") || has("set ") || has("/")
                 || has("sysname ") || has("user-interface ") || bytes[end - 1] == UInt8(ascii: "{") {
                 foreign = "another vendor's syntax (IOS, FortiOS, VRP, Junos, RouterOS)"
-                continue
+                return true
             }
             if has("username ") && contains(" user-type ") { mark("username ... user-type", 35) }
             else if has("address-object ") { mark("address-object", 25) }
@@ -68,6 +54,7 @@ enum ZyxelZLDDetection {
             } else if has("ip telnet server") || has("ip ftp server") {
                 mark("ip telnet/ftp server", 10)
             }
+            return true
         }
         score = min(score, 100)
         guard score > 0 else { return .none }
