@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "RouterAudit",
             dependencies: [
-                "AuditCore", "AuditCredentials", "AuditVendors", "AuditChecks", "AuditReport", "AuditSSH", "AuditRemediation",
+                "AuditCore", "AuditCredentials", "AuditVendors", "AuditChecks", "AuditReport", "AuditSSH", "AuditRemediation", "COpenSSL",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -104,13 +104,15 @@ let package = Package(
         .testTarget(name: "AuditChecksTests", dependencies: ["AuditChecks", "AuditVendors", "AuditCore", "AuditCredentials", "RouterAudit"]),
         .testTarget(name: "RouterAuditTests", dependencies: ["RouterAudit", "AuditCore", "AuditCredentials", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "AuditReportTests", dependencies: ["AuditReport", "AuditCore"]),
-        .testTarget(name: "AuditFleetTests", dependencies: ["AuditFleet", "AuditCore", "AuditCredentials"]),
+        // posix_spawn helpers for tests that start processes (Foundation's Process hangs here).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "AuditFleetTests", dependencies: ["AuditFleet", "AuditCore", "AuditCredentials", "AuditSSH", "TestSupport"]),
         .testTarget(name: "AuditSSHTests", dependencies: ["AuditSSH", "RouterAudit", "AuditCore"]),
         .testTarget(name: "AuditRemediationTests", dependencies: ["AuditRemediation", "RouterAudit", "AuditCore", "AuditVendors"]),
         .testTarget(
             name: "DeviceSimulatorTests",
             dependencies: [
-                "DeviceSimulator",
+                "DeviceSimulator", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSH", package: "swift-nio-ssh"),

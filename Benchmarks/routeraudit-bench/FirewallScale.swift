@@ -29,8 +29,12 @@ enum FirewallScale {
         return rules
     }
 
+    /// `FIREWALL_BENCH=10000` (or `exposure`, `zones`, `adversarial10000`) runs one part alone, so
+    /// `valgrind --tool=callgrind` can count its instructions when a shared machine makes timing noisy.
     static func run() {
-        for count in [1_000, 10_000, 50_000] {
+        let only = ProcessInfo.processInfo.environment["FIREWALL_BENCH"]
+        func wanted(_ part: String) -> Bool { only == nil || only == part }
+        for count in [1_000, 10_000, 50_000] where wanted("\(count)") {
             let rules = realistic(count: count, seed: 42)
             let start = ContinuousClock.now
             let compiled = RuleCompiler.compile(rules, zones: ZoneIndex([]))
@@ -46,7 +50,13 @@ enum FirewallScale {
             }
             print("  \(count) rules: \(elapsed) (\(shadowed) shadowed, \(redundant) redundant\(analysis.stoppedAt.map { ", stopped at \($0)" } ?? ""))")
         }
-        // WAN exposure of every management service behind a 2,000-rule inbound ACL.
+        if wanted("exposure") { aclExposure() }
+        if wanted("zones") { zoneExposure() }
+        for count in [2_000, 10_000] where wanted("adversarial\(count)") { adversarial(count: count) }
+    }
+
+    /// WAN exposure of every management service behind a 2,000-rule inbound ACL.
+    static func aclExposure() {
         var config = DeviceConfig(identity: DeviceIdentity(vendor: .ciscoIOS), sources: [])
         let acl = realistic(count: 2_000, seed: 7)
         config.filters = [FilterList(name: "WAN_IN", kind: .ciscoExtended, rules: acl,
@@ -60,10 +70,51 @@ enum FirewallScale {
         let exposureStart = ContinuousClock.now
         let exposures = ManagementExposure.analyse(config)
         print("  wan exposure of \(config.services.count) services behind a 2000-rule acl: \(ContinuousClock.now - exposureStart) (\(exposures.count) exposed)")
+    }
 
-        // Every rule cuts every earlier rule's leftovers along several dimensions.
-        var adversarial: [FilterRule] = []
+    /// A zone firewall (fw4-like) with 2,000 rules and 100 port forwards: every router service,
+    /// every port forward and every WAN-to-inside path, each with a witness.
+    static func zoneExposure() {
+        let origin = Provenance.line("bench", 1)
+        var config = DeviceConfig(identity: DeviceIdentity(vendor: .openWrt), sources: [])
+        func policy(_ action: FilterAction) -> Sourced<FilterAction> { Sourced(action, origin) }
+        config.zones = [
+            Zone(name: "lan", role: Sourced(.lan, origin), members: ["lan"], input: policy(.permit), output: policy(.permit), forward: policy(.permit), origin: origin),
+            Zone(name: "wan", role: Sourced(.wan, origin), members: ["wan"], input: policy(.reject), output: policy(.permit), forward: policy(.reject), origin: origin),
+            Zone(name: "dmz", role: Sourced(.dmz, origin), members: ["dmz"], input: policy(.reject), output: policy(.permit), forward: policy(.reject), origin: origin),
+        ]
+        var rng = SplitMix(seed: 11)
+        let ports = [22, 25, 80, 443, 445, 3389, 5900, 8080, 8443, 27015]
+        var rules: [FilterRule] = []
         for i in 0..<2_000 {
+            let host = IPPrefix(.v4(0xC0A8_0000 | UInt32(rng.next() % 4) << 8 | UInt32(rng.next() % 256)), length: 32)
+            let port = ports[Int(rng.next() % UInt64(ports.count))]
+            let chain: Chain = rng.next() % 5 == 0 ? .input : .forward
+            rules.append(FilterRule(action: rng.next() % 3 == 0 ? .deny : .permit, protocols: .only([.tcp]),
+                                    source: rng.next() % 4 == 0 ? .prefix(IPPrefix(.v4(0xCB00_7100 | UInt32(rng.next() % 256)), length: 32)) : .any,
+                                    destination: chain == .input ? .any : .prefix(host), destinationPorts: .single(port),
+                                    sourceZone: "wan", destinationZone: chain == .input ? nil : (rng.next() % 2 == 0 ? "lan" : "dmz"),
+                                    chain: chain, label: "r\(i)", origin: .line("bench", i + 2)))
+        }
+        config.filters = [FilterList(name: "rules", kind: .zoneRules, rules: rules, defaultAction: policy(.reject), origin: origin)]
+        config.portForwards = (0..<100).map { i in
+            PortForward(externalInterface: "wan", externalRole: .wan, protocols: .only([.tcp]), externalPorts: .single(10_000 + i),
+                        internalAddress: .v4(0xC0A8_0100 | UInt32(i)), internalPorts: .single(ports[i % ports.count]), origin: .line("forward", i + 1))
+        }
+        config.services = ServiceKind.allCases.map {
+            ManagementService(kind: $0, enabled: Sourced(true, origin), listen: Sourced([.any], origin))
+        }
+        let start = ContinuousClock.now
+        let services = ManagementExposure.analyse(config)
+        let forwarded = LANExposure.forwarded(config)
+        let routed = LANExposure.routed(config)
+        print("  zone firewall, 2000 rules, 100 forwards: \(ContinuousClock.now - start) for every service, forward and wan-to-inside path (\(services.count) services, \(forwarded.count) forwards, \(routed.count) routed paths)")
+    }
+
+    /// Every rule cuts every earlier rule's leftovers along several dimensions.
+    static func adversarial(count: Int) {
+        var adversarial: [FilterRule] = []
+        for i in 0..<count {
             let source = IPPrefix(.v4(0x0A00_0000 | UInt32(i % 256) << 16), length: 8 + i % 17)
             let destination = IPPrefix(.v4(0xC000_0200 | UInt32(i % 256)), length: 24 + i % 9)
             adversarial.append(FilterRule(action: i % 2 == 0 ? .deny : .permit, protocols: .only([.tcp]), source: .prefix(source),
@@ -73,7 +124,7 @@ enum FirewallScale {
         }
         let start = ContinuousClock.now
         let analysis = RuleListAnalysis(rules: RuleCompiler.compile(adversarial, zones: ZoneIndex([])), defaultAction: .deny, zones: ZoneIndex([]))
-        print("  adversarial 2000 rules: \(ContinuousClock.now - start)\(analysis.stoppedAt.map { ", stopped at its bound at rule \($0)" } ?? ", completed")")
+        print("  adversarial \(count) rules: \(ContinuousClock.now - start)\(analysis.stoppedAt.map { ", stopped at its bound at rule \($0)" } ?? ", completed")")
     }
 }
 

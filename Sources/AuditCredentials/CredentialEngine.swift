@@ -58,6 +58,8 @@ public struct CredentialEngine: SecretJudge {
             return FortiOSSecrets.decodeENC(encoded).mapError(problem)
         case .huaweiCipher:
             return .failure(DecodeProblem(description: "huawei cipher values are reversible but not decoded by this version"))
+        case .zyxelZLD4:
+            return .failure(DecodeProblem(description: "zyxel $4$ values are reversible but their algorithm is not publicly specified"))
         }
     }
 

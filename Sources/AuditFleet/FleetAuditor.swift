@@ -95,14 +95,20 @@ public final class FleetAuditor: Sendable {
     }
 }
 
-/// Hash judgements shared by every device of a sweep and kept in the store between sweeps.
+/// Hash judgements shared by every device of a sweep and kept in the store between sweeps. The
+/// store keeps no recovered cleartext (`StoredJudgement`); judgements made in this process keep
+/// theirs in memory only.
 public final class StoredAssessmentCache: SecretAssessmentCache {
     let memory: Mutex<[String: SecretAssessment]>
     let store: any SecretAssessmentStore
 
-    public init(store: any SecretAssessmentStore) throws {
+    /// With `needsCleartext` (a report that shows secrets) a stored judgement that recovered a
+    /// secret is not reused: the hash is cracked again so the cleartext is at hand.
+    public init(store: any SecretAssessmentStore, needsCleartext: Bool = false) throws {
         self.store = store
-        memory = Mutex(try store.loadAll())
+        var loaded = try store.loadAll()
+        if needsCleartext { loaded = loaded.filter { !StoredJudgement.isWithheld($0.value) } }
+        memory = Mutex(loaded)
     }
 
     public func assessment(forKey key: String) -> SecretAssessment? {

@@ -92,6 +92,21 @@ public final class PostgresStore: SweepStore {
             );
             CREATE INDEX queue_open ON queue(run_id, state, position);
             """),
+        // Judgements keep whether a secret was recovered, not the recovered cleartext.
+        (2, """
+            CREATE TABLE credential_judgements (
+                key TEXT PRIMARY KEY,
+                recovered_kind TEXT NOT NULL CHECK (recovered_kind IN ('none', 'empty', 'withheld')),
+                matches_default TEXT,
+                weakness TEXT,
+                problem TEXT
+            );
+            INSERT INTO credential_judgements (key, recovered_kind, matches_default, weakness, problem)
+                SELECT key, CASE WHEN recovered IS NULL THEN 'none' WHEN recovered = '' THEN 'empty' ELSE 'withheld' END,
+                       matches_default, weakness, problem
+                FROM secret_assessments;
+            DROP TABLE secret_assessments;
+            """),
     ]
 
     func migrate() throws {
@@ -315,17 +330,17 @@ struct PostgresAssessments: SecretAssessmentStore {
 
     func loadAll() throws -> [String: SecretAssessment] {
         var all: [String: SecretAssessment] = [:]
-        for row in try connection.execute("SELECT key, recovered, matches_default, weakness, problem FROM secret_assessments").values {
+        for row in try connection.execute("SELECT key, recovered_kind, matches_default, weakness, problem FROM credential_judgements").values {
             guard let key = row[0] else { continue }
-            all[key] = SecretAssessment(recovered: row[1], matchesDefault: row[2], weakness: row[3], problem: row[4])
+            all[key] = StoredJudgement.assessment(recoveredKind: row[1], matchesDefault: row[2], weakness: row[3], problem: row[4])
         }
         return all
     }
 
     func save(_ assessment: SecretAssessment, key: String) throws {
         try connection.execute("""
-            INSERT INTO secret_assessments (key, recovered, matches_default, weakness, problem) VALUES ($1, $2, $3, $4, $5)
+            INSERT INTO credential_judgements (key, recovered_kind, matches_default, weakness, problem) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (key) DO NOTHING
-            """, [key, assessment.recovered, assessment.matchesDefault, assessment.weakness, assessment.problem])
+            """, [key, StoredJudgement.recoveredKind(assessment), assessment.matchesDefault, assessment.weakness, assessment.problem])
     }
 }

@@ -26,7 +26,8 @@ public final class SQLiteStore: SweepStore {
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             // NORMAL with WAL: durable across a killed process (not a power cut), and fast.
-            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+            // secure_delete: pages freed by a migration (the old judgement table) are zeroed.
+            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON")
         }
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
@@ -104,6 +105,23 @@ public final class SQLiteStore: SweepStore {
                 );
                 """)
         }
+        // v2: judgements keep whether a secret was recovered, not the recovered cleartext.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE credential_judgements (
+                    key TEXT PRIMARY KEY,
+                    recovered_kind TEXT NOT NULL CHECK (recovered_kind IN ('none', 'empty', 'withheld')),
+                    matches_default TEXT,
+                    weakness TEXT,
+                    problem TEXT
+                );
+                INSERT INTO credential_judgements (key, recovered_kind, matches_default, weakness, problem)
+                    SELECT key, CASE WHEN recovered IS NULL THEN 'none' WHEN recovered = '' THEN 'empty' ELSE 'withheld' END,
+                           matches_default, weakness, problem
+                    FROM secret_assessments;
+                DROP TABLE secret_assessments;
+                """)
+        }
         return migrator
     }
 
@@ -153,24 +171,28 @@ public final class SQLiteStore: SweepStore {
     public func record(_ result: DeviceResult, config: [ConfigInput]?, run: Int64) throws {
         let blob = config.map(ConfigArchive.pack)
         let size = config.map { $0.reduce(0) { $0 + $1.text.utf8.count } } ?? 0
+        // Cached statements: a sweep inserts tens of rows per device, and compiling the same SQL
+        // for every row cost more than the inserts themselves.
         try database.write { db in
             if let blob, let digest = result.configDigest {
-                try db.execute(sql: "INSERT OR IGNORE INTO configs (digest, size, compressed) VALUES (?, ?, ?)",
-                               arguments: [digest, size, Data(blob)])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO configs (digest, size, compressed) VALUES (?, ?, ?)")
+                    .execute(arguments: [digest, size, Data(blob)])
             }
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO results (run_id, device, state, reason, vendor, hostname, score, config_digest, audit_key,
                                      attempts, duration_ms, finished_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [run, result.device, result.state.rawValue, result.reason, result.vendor, result.hostname,
-                                 result.score, result.configDigest, result.auditKey, result.attempts,
-                                 result.durationMilliseconds, Date().timeIntervalSince1970])
+                """).execute(arguments: [run, result.device, result.state.rawValue, result.reason, result.vendor, result.hostname,
+                                         result.score, result.configDigest, result.auditKey, result.attempts,
+                                         result.durationMilliseconds, Date().timeIntervalSince1970])
+            let insertFinding = try db.cachedStatement(sql: """
+                INSERT INTO findings (run_id, device, ordinal, fingerprint, check_id, severity, subject, message, line, wan_exposed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             for (ordinal, finding) in result.findings.enumerated() {
-                try db.execute(sql: """
-                    INSERT INTO findings (run_id, device, ordinal, fingerprint, check_id, severity, subject, message, line, wan_exposed)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [run, result.device, ordinal, finding.fingerprint, finding.checkID, finding.severity.rawValue,
-                                     finding.subject, finding.message, finding.line, finding.wanExposed])
+                try insertFinding.execute(arguments: [run, result.device, ordinal, finding.fingerprint, finding.checkID,
+                                                      finding.severity.rawValue, finding.subject, finding.message, finding.line,
+                                                      finding.wanExposed])
             }
         }
     }
@@ -215,11 +237,12 @@ public final class SQLiteStore: SweepStore {
 
     public func result(device: String, run: Int64) throws -> DeviceResult? {
         try database.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM results WHERE run_id = ? AND device = ?", arguments: [run, device]) else {
+            let resultRow = try db.cachedStatement(sql: "SELECT * FROM results WHERE run_id = ? AND device = ?")
+            guard let row = try Row.fetchOne(resultRow, arguments: [run, device]) else {
                 return nil
             }
-            let findings = try Row.fetchAll(db, sql: "SELECT * FROM findings WHERE run_id = ? AND device = ? ORDER BY ordinal",
-                                            arguments: [run, device]).map(Self.finding)
+            let findingRows = try db.cachedStatement(sql: "SELECT * FROM findings WHERE run_id = ? AND device = ? ORDER BY ordinal")
+            let findings = try Row.fetchAll(findingRows, arguments: [run, device]).map(Self.finding)
             return Self.result(row, findings: findings)
         }
     }
@@ -256,9 +279,9 @@ struct SQLiteAssessments: SecretAssessmentStore {
     func loadAll() throws -> [String: SecretAssessment] {
         try database.read { db in
             var all: [String: SecretAssessment] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM secret_assessments") {
-                all[row["key"]] = SecretAssessment(recovered: row["recovered"], matchesDefault: row["matches_default"],
-                                                   weakness: row["weakness"], problem: row["problem"])
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM credential_judgements") {
+                all[row["key"]] = StoredJudgement.assessment(recoveredKind: row["recovered_kind"], matchesDefault: row["matches_default"],
+                                                             weakness: row["weakness"], problem: row["problem"])
             }
             return all
         }
@@ -267,8 +290,10 @@ struct SQLiteAssessments: SecretAssessmentStore {
     func save(_ assessment: SecretAssessment, key: String) throws {
         try database.write { db in
             try db.execute(sql: """
-                INSERT OR REPLACE INTO secret_assessments (key, recovered, matches_default, weakness, problem) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [key, assessment.recovered, assessment.matchesDefault, assessment.weakness, assessment.problem])
+                INSERT OR REPLACE INTO credential_judgements (key, recovered_kind, matches_default, weakness, problem)
+                VALUES (?, ?, ?, ?, ?)
+                """, arguments: [key, StoredJudgement.recoveredKind(assessment), assessment.matchesDefault, assessment.weakness,
+                                 assessment.problem])
         }
     }
 }

@@ -46,6 +46,13 @@ public final class SweepEngine: Sendable {
     let auditor: FleetAuditor
     let store: any SweepStore
     let options: Options
+    /// Collector threads still running, including those given up at their deadline: the run waits
+    /// for them before returning, so no SSH session is still inside libssh or OpenSSL when the
+    /// process exits and their global state is torn down (which crashed the process at exit).
+    let collectorsRunning = DispatchGroup()
+    /// How long the run waits for given-up collectors; each ends by itself within its own connect
+    /// timeout (at most 10 s) after its deadline.
+    static let lingerSeconds = 15.0
 
     public init(collector: RoutingCollector, auditor: FleetAuditor, store: any SweepStore, options: Options) {
         self.collector = collector
@@ -90,6 +97,7 @@ public final class SweepEngine: Sendable {
             thread.start()
         }
         finished.wait()
+        _ = collectorsRunning.wait(timeout: .now() + Self.lingerSeconds)
         return storeProblems.withLock { $0 }
     }
 
@@ -148,10 +156,13 @@ public final class SweepEngine: Sendable {
         let answer = Locked<Result<CollectedConfig, DeviceFailure>?>(nil)
         let done = DispatchSemaphore(value: 0)
         let collector = self.collector
+        let running = collectorsRunning
+        running.enter()
         let thread = Thread {
             let result = collector.collect(device, deadline: deadline)
             answer.withLock { $0 = result }
             done.signal()
+            running.leave()
         }
         thread.stackSize = 1 << 20
         thread.start()

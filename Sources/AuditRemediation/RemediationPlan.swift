@@ -15,6 +15,9 @@ public struct FixBlock: Sendable {
     public var notes: [String]
     /// Lower runs first: shared objects (a management ACL) before the blocks that use them.
     public var order: Int
+    /// Shell commands rather than the vendor's configuration commands (OpenWrt: `passwd` for
+    /// /etc/shadow, which uci does not manage; they run only after the engineer confirms).
+    public var shell = false
 
     public init(key: String, title: String, findings: [Int] = [], apply: [String], rollback: [String],
                 notes: [String] = [], order: Int = 50) {

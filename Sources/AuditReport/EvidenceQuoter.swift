@@ -17,6 +17,16 @@ public struct EvidenceQuoter {
         self.showSecrets = showSecrets
     }
 
+    /// Whether `quote` masks a secret on this line.
+    public func masksSecret(file: String, line: Int) -> Bool {
+        !showSecrets && !(secretsByLine[file]?[line]?.isEmpty ?? true)
+    }
+
+    /// The line as it is, secrets included: only for digests, never for output.
+    public func unmasked(file: String, line: Int) -> String? {
+        sources[file]?.line(line).map(String.init)
+    }
+
     /// The text of a line, safe to print; nil when the line does not exist.
     public func quote(file: String, line: Int) -> String? {
         guard let text = sources[file]?.line(line) else { return nil }

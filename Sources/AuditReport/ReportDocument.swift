@@ -12,6 +12,9 @@ public struct ReportDocument: Codable, Sendable {
     public var summary: Summary
     public var devices: [Device]
     public var problems: [InputProblem]
+    /// Names the key of the evidence lines' `secretDigest`s (the key itself stays on the machine
+    /// that audited; docs/remediation.md). Absent when no line has a digest.
+    public var evidenceKeyID: String?
 
     public struct Tool: Codable, Sendable {
         public var name: String
@@ -81,6 +84,9 @@ public struct ReportDocument: Codable, Sendable {
         public var text: String?
         /// For findings that rest on a platform default: which profile says so, and what it says.
         public var vendorDefault: String?
+        /// For a line whose secret `text` masks: a keyed digest of the unmasked line, so `fix
+        /// --from-report` sees a change inside the secret without the report holding it.
+        public var secretDigest: String?
     }
 
     public struct DiagnosticEntry: Codable, Sendable {
@@ -93,10 +99,14 @@ public struct ReportDocument: Codable, Sendable {
 }
 
 public enum ReportBuilder {
-    public static func build(_ run: AuditRun, showSecrets: Bool, toolVersion: String) -> ReportDocument {
+    /// `evidenceDigest`: gives each evidence line whose secret is masked a keyed digest.
+    public static func build(_ run: AuditRun, showSecrets: Bool, toolVersion: String,
+                             evidenceDigest: EvidenceDigester? = nil) -> ReportDocument {
         var bySeverity: [String: Int] = [:]
         for finding in run.allFindings { bySeverity[finding.severity.rawValue, default: 0] += 1 }
-        let devices = run.devices.map { device(of: $0, catalog: run.catalog, showSecrets: showSecrets) }
+        let digester = showSecrets ? nil : evidenceDigest
+        let devices = run.devices.map { device(of: $0, catalog: run.catalog, showSecrets: showSecrets, digester: digester) }
+        let digested = devices.contains { $0.findings.contains { $0.evidence.contains { $0.secretDigest != nil } } }
         let lowestScore = devices.map(\.score).min()
         return ReportDocument(
             schemaVersion: ReportDocument.currentSchemaVersion,
@@ -106,10 +116,12 @@ public enum ReportBuilder {
             summary: .init(devicesAudited: run.devices.count, inputsFailed: run.problems.count,
                            findings: run.allFindings.count, bySeverity: bySeverity, score: lowestScore),
             devices: devices,
-            problems: run.problems.map { InputProblem(path: TerminalSafe.clean($0.path), reason: TerminalSafe.clean($0.reason)) })
+            problems: run.problems.map { InputProblem(path: TerminalSafe.clean($0.path), reason: TerminalSafe.clean($0.reason)) },
+            evidenceKeyID: digested ? digester?.keyID : nil)
     }
 
-    static func device(of audit: DeviceAudit, catalog: [String: CheckDescription], showSecrets: Bool) -> ReportDocument.Device {
+    static func device(of audit: DeviceAudit, catalog: [String: CheckDescription], showSecrets: Bool,
+                       digester: EvidenceDigester? = nil) -> ReportDocument.Device {
         let config = audit.config
         let quoter = EvidenceQuoter(config: config, showSecrets: showSecrets)
         let deviceKey = config.identity.hostname?.value ?? config.sources.first?.path ?? "device"
@@ -124,7 +136,7 @@ public enum ReportBuilder {
                 area: meta?.area.rawValue ?? "",
                 message: TerminalSafe.clean(finding.message.rendered(showSecrets: showSecrets)),
                 subject: TerminalSafe.clean(finding.subject),
-                evidence: evidence(finding.evidence, quoter: quoter),
+                evidence: evidence(finding.evidence, quoter: quoter, digester: digester),
                 remediation: meta?.remediation ?? "",
                 fingerprint: Fingerprint.of(checkID: finding.checkID, device: deviceKey, subject: finding.subject),
                 wanExposed: wanLines.exposes(finding))
@@ -143,7 +155,7 @@ public enum ReportBuilder {
             })
     }
 
-    static func evidence(_ provenances: [Provenance], quoter: EvidenceQuoter) -> [ReportDocument.EvidenceEntry] {
+    static func evidence(_ provenances: [Provenance], quoter: EvidenceQuoter, digester: EvidenceDigester? = nil) -> [ReportDocument.EvidenceEntry] {
         var entries: [ReportDocument.EvidenceEntry] = []
         for provenance in provenances {
             switch provenance {
@@ -151,15 +163,35 @@ public enum ReportBuilder {
                 entries.append(.init(vendorDefault: "\(profile): \(statement)"))
             case .source(let span), .unparsed(let span):
                 entries.append(.init(file: span.file, line: span.start, endLine: span.end == span.start ? nil : span.end,
-                                     text: quoter.quote(file: span.file, line: span.start)))
+                                     text: quoter.quote(file: span.file, line: span.start),
+                                     secretDigest: secretDigest(span, quoter: quoter, digester: digester)))
             case .derived(let spans):
                 for span in spans {
                     entries.append(.init(file: span.file, line: span.start, endLine: span.end == span.start ? nil : span.end,
-                                         text: quoter.quote(file: span.file, line: span.start)))
+                                         text: quoter.quote(file: span.file, line: span.start),
+                                         secretDigest: secretDigest(span, quoter: quoter, digester: digester)))
                 }
             }
         }
         return entries
+    }
+
+    static func secretDigest(_ span: SourceSpan, quoter: EvidenceQuoter, digester: EvidenceDigester?) -> String? {
+        guard let digester, quoter.masksSecret(file: span.file, line: span.start),
+              let raw = quoter.unmasked(file: span.file, line: span.start) else { return nil }
+        return digester.digest(raw)
+    }
+}
+
+/// A keyed digest of configuration lines (HMAC; the key is not in the report, see
+/// docs/remediation.md), and the identifier of its key.
+public struct EvidenceDigester: Sendable {
+    public var keyID: String
+    public var digest: @Sendable (String) -> String
+
+    public init(keyID: String, digest: @escaping @Sendable (String) -> String) {
+        self.keyID = keyID
+        self.digest = digest
     }
 }
 

@@ -19,7 +19,17 @@ public final class KnownHostsFile: Sendable {
     }
 
     public let path: String
-    private let lock = Mutex(())
+    /// The file as last read, indexed by host name. A sweep looks up every device in one file
+    /// (10,000 lines for 10,000 devices): parsing it once per lookup made sweeps quadratic. The
+    /// index is rebuilt only when the file's identity, size or modification time changes.
+    private let cache = Mutex<Snapshot?>(nil)
+
+    private struct Snapshot {
+        var stamp: FileStamp
+        var byHost: [String: [Entry]]
+        /// The number the next appended line gets.
+        var nextLine: Int
+    }
 
     public init(path: String) {
         self.path = path
@@ -39,9 +49,24 @@ public final class KnownHostsFile: Sendable {
     /// The entries for one host. Comment, blank, hashed (`|1|`) and malformed lines are skipped.
     public func entries(host: String, port: Int) -> [Entry] {
         let pattern = Self.hostPattern(host: host, port: port)
-        return lock.withLock { _ in Self.parse(readFile()) }.filter { entry in
-            entry.hostPattern.split(separator: ",").contains { $0 == pattern }
+        return cache.withLock { snapshot in current(&snapshot).byHost[pattern] ?? [] }
+    }
+
+    /// The snapshot of the file as it is now; called with the cache locked.
+    private func current(_ snapshot: inout Snapshot?) -> Snapshot {
+        let stamp = FileStamp(path: path)
+        if let snapshot, snapshot.stamp == stamp { return snapshot }
+        let text = readFile()
+        var byHost: [String: [Entry]] = [:]
+        for entry in Self.parse(text) {
+            for name in entry.hostPattern.split(separator: ",") { byHost[String(name), default: []].append(entry) }
         }
+        // "a\nb\n" splits into three pieces and its next line is line 3; "" or "a\nb" have no line end.
+        let pieces = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        let nextLine = text.isEmpty ? 1 : text.hasSuffix("\n") ? pieces : pieces + 1
+        let fresh = Snapshot(stamp: stamp, byHost: byHost, nextLine: nextLine)
+        snapshot = fresh
+        return fresh
     }
 
     static func parse(_ text: String) -> [Entry] {
@@ -56,8 +81,12 @@ public final class KnownHostsFile: Sendable {
 
     /// Appends one key (trust on first use). Creates the file (mode 0600) and its folder (0700).
     public func add(host: String, port: Int, keyType: String, key: String) throws(CollectionFailure) {
-        let line = "\(Self.hostPattern(host: host, port: port)) \(keyType) \(key)\n"
-        try lock.withLock { _ throws(CollectionFailure) in
+        let pattern = Self.hostPattern(host: host, port: port)
+        let line = "\(pattern) \(keyType) \(key)\n"
+        try cache.withLock { snapshot throws(CollectionFailure) in
+            // Bring the index up to date first, so the appended key can be added to it below
+            // instead of the whole file being read again on the next lookup.
+            var known = current(&snapshot)
             Self.makeParentFolder(of: path)
             let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
             guard fd >= 0 else {
@@ -67,8 +96,19 @@ public final class KnownHostsFile: Sendable {
             var bytes = Array(line.utf8)
             let written = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress, $0.count) }
             guard written == bytes.count else {
+                snapshot = nil
                 throw CollectionFailure(.protocolError, target: "\(host):\(port)", "cannot write known_hosts file \(path)")
             }
+            let after = FileStamp(path: path)
+            // Anyone else who wrote to the file meanwhile makes it larger than this line alone.
+            guard known.stamp.size >= 0, after.size == known.stamp.size + Int64(bytes.count) else {
+                snapshot = nil
+                return
+            }
+            known.byHost[pattern, default: []].append(Entry(hostPattern: pattern, keyType: keyType, key: key, line: known.nextLine))
+            known.nextLine += 1
+            known.stamp = after
+            snapshot = known
         }
     }
 
@@ -94,5 +134,29 @@ public final class KnownHostsFile: Sendable {
             prefix += "/" + component
             _ = mkdir(prefix, 0o700)
         }
+    }
+}
+
+/// What tells whether a file changed since it was read: device, inode, size, modification time.
+private struct FileStamp: Equatable {
+    var device: UInt64 = 0
+    var inode: UInt64 = 0
+    var size: Int64 = -1
+    var seconds: Int = 0
+    var nanoseconds: Int = 0
+
+    init(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        #if canImport(Darwin)
+        seconds = Int(info.st_mtimespec.tv_sec)
+        nanoseconds = Int(info.st_mtimespec.tv_nsec)
+        #else
+        seconds = Int(info.st_mtim.tv_sec)
+        nanoseconds = Int(info.st_mtim.tv_nsec)
+        #endif
     }
 }

@@ -1,4 +1,9 @@
 import AuditCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Collects configuration from devices over SSH, read-only, following a vendor profile. One
 /// collector is shared by a whole sweep: it owns the known_hosts file and the concurrency gate.
@@ -82,9 +87,29 @@ enum Redaction {
 
     static func redact(_ text: String, secrets: [String]) -> String {
         var text = text
-        for secret in secrets where text.contains(secret) {
+        for secret in secrets where mayContain(text, secret) && text.contains(secret) {
             text = text.replacing(secret, with: mask)
         }
         return text
+    }
+
+    /// A byte search first: `String.contains` compares Characters and cost more per collection than
+    /// the SSH key exchange on a configuration of tens of kilobytes. For an ASCII secret without
+    /// CR every Character match is also a byte match, so a byte miss is a sure miss; any other
+    /// secret goes straight to the Character comparison.
+    static func mayContain(_ text: String, _ secret: String) -> Bool {
+        guard !secret.isEmpty, secret.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return true }
+        var text = text, secret = secret
+        return text.withUTF8 { haystack in
+            secret.withUTF8 { needle in
+                guard let hay = haystack.baseAddress, let first = needle.first, needle.count <= haystack.count else { return false }
+                var index = 0
+                while index <= haystack.count - needle.count {
+                    if haystack[index] == first, memcmp(hay + index, needle.baseAddress!, needle.count) == 0 { return true }
+                    index += 1
+                }
+                return false
+            }
+        }
     }
 }

@@ -124,7 +124,9 @@ struct ShellDriver {
         }
     }
 
+    /// Tenths at most: a sweep hands each device what is left of its budget (9.9685... s).
     static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+        let tenths = (value * 10).rounded() / 10
+        return tenths == tenths.rounded() ? "\(Int(tenths)) s" : "\(tenths) s"
     }
 }

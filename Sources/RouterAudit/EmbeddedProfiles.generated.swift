@@ -53,7 +53,8 @@ enum EmbeddedProfiles {
         id: edgeos
         name: Ubiquiti EdgeOS
         detect:
-          prompt: ['^[A-Za-z0-9._-]+@[A-Za-z0-9._-]+:~\$ ?$']
+          # an operator shell; vyos@ is VyOS's factory user (its own profile)
+          prompt: ['^(?!vyos@)[A-Za-z0-9._-]+@[A-Za-z0-9._-]+:~\$ ?$']
         mode: shell
         prompt: '^[A-Za-z0-9._-]+@[A-Za-z0-9._-]+:[^$#]*[$#] ?$'
         pagers:
@@ -138,7 +139,8 @@ enum EmbeddedProfiles {
         name: OpenWrt
         detect:
           server-version: ['^SSH-[0-9.]+-dropbear']
-          prompt: ['^root@[A-Za-z0-9._-]+:.*# ?$']
+          # a root shell `user@host:path#` (EdgeOS and VyOS log in as operators with `$`)
+          prompt: ['^[A-Za-z0-9._-]+@[A-Za-z0-9._-]+:[^ ]*# ?$']
         mode: exec
         prompt: '[#$] ?$'
         version: [cat /etc/openwrt_release]
@@ -151,6 +153,9 @@ enum EmbeddedProfiles {
         # OPNsense: the whole configuration is /conf/config.xml.
         id: opnsense
         name: OPNsense
+        # An SSH login as admin lands in the console menu; its last line is the first prompt.
+        detect:
+          prompt: ['Enter an option: ?$']
         mode: exec
         prompt: '[#$] ?$'
         version:
@@ -162,6 +167,9 @@ enum EmbeddedProfiles {
         # pfSense: the whole configuration is /conf/config.xml; exec runs it through the admin shell.
         id: pfsense
         name: pfSense
+        # An SSH login as admin lands in the console menu; its last line is the first prompt.
+        detect:
+          prompt: ['Enter an option: ?$']
         mode: exec
         prompt: '[#$] ?$'
         version:

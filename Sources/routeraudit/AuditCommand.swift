@@ -100,7 +100,9 @@ struct AuditCommand: ParsableCommand {
         let auditor = Auditor(options: .init(forcedVendor: vendor.map { VendorID($0) }, policy: loadedPolicy,
                                              credentials: CredentialEngine(knowledge: knowledge, depth: loadedPolicy.crackDepth)))
         let run = auditor.audit(paths: paths)
-        let document = ReportBuilder.build(run, showSecrets: showSecrets, toolVersion: RouterAuditVersion.current)
+        // JSON reports carry keyed digests of masked evidence lines for `fix --from-report`.
+        let digester = format == .json ? EvidenceKey.defaultPath().flatMap(EvidenceKey.loadOrCreate)?.digester : nil
+        let document = ReportBuilder.build(run, showSecrets: showSecrets, toolVersion: RouterAuditVersion.current, evidenceDigest: digester)
 
         let language = lang ?? ReportLanguage.preferred(environment: ProcessInfo.processInfo.environment)
         // The checks that ran, for SARIF rules and JUnit test cases.

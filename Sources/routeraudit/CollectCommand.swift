@@ -13,10 +13,22 @@ struct CollectCommand: ParsableCommand {
 
     @OptionGroup var ssh: SSHCommandOptions
 
+    @OptionGroup var defaults: ScanDefaultLoginOptions
+
+    func validate() throws {
+        try ssh.validateLogin(tryDefaults: defaults.tryDefaults)
+    }
+
     func run() throws {
-        let profile = try ssh.loadProfile()
-        let credentials = try ssh.credentials()
-        let result = ssh.collector().collectBlocking(target: ssh.sshTarget, profile: profile, credentials: credentials, limits: ssh.limits)
+        let request = try ssh.liveScanRequest(defaults: defaults)
+        let outcome = LiveScanSession.run(request, collector: ssh.collector(), progress: { printError($0) })
+        if let accepted = outcome.defaults?.accepted {
+            printError("critical: RA-CRED-011 default login accepted: \(accepted.candidate.label); change it now")
+        }
+        guard let result = outcome.collection, let profile = outcome.profile else {
+            printError("error: \(outcome.target.label): \(outcome.collection?.failure?.description ?? outcome.problem ?? "nothing collected")")
+            throw ExitCode(2)
+        }
         let saved = ssh.save(result)
         if let failure = result.failure {
             printError("error: \(failure)")

@@ -64,6 +64,8 @@ struct FixCommand: ParsableCommand {
             }
             report = decoded
         }
+        // The key the report's secret digests were made with, when this machine holds it.
+        let evidenceKey = report?.evidenceKeyID == nil ? nil : EvidenceKey.defaultPath().flatMap(EvidenceKey.load)
         let auditor = Auditor(options: .init(forcedVendor: vendor.map { VendorID($0) }))
         let remediator = Remediator(auditor: auditor)
         let run = auditor.audit(paths: paths)
@@ -81,7 +83,8 @@ struct FixCommand: ParsableCommand {
                     failed = true
                     continue
                 }
-                if let problem = StaleEvidence.problem(device, report: entry, secretsShown: report.secretsShown) {
+                if let problem = StaleEvidence.problem(device, report: entry, secretsShown: report.secretsShown,
+                                                       keyID: report.evidenceKeyID, key: evidenceKey) {
                     printError("error: \(label): \(TerminalSafe.clean(problem))")
                     failed = true
                     continue

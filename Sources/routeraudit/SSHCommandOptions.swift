@@ -14,11 +14,11 @@ struct SSHCommandOptions: ParsableArguments {
     @Argument(help: "The device: HOST, HOST:PORT or [IPv6]:PORT.")
     var target: String
 
-    @Option(help: "Collection profile: a vendor id (\(VendorProfileLoader.builtIn.keys.sorted().joined(separator: ", "))) or a profile YAML file.")
-    var vendor: String
+    @Option(help: "Collection profile: a vendor id (\(VendorProfileLoader.builtIn.keys.sorted().joined(separator: ", "))), a profile YAML file, or auto (detect from the SSH server version and the first prompt).")
+    var vendor: String = "auto"
 
-    @Option(help: "Login user.")
-    var user: String
+    @Option(help: "Login user (not needed when only --try-defaults logs in).")
+    var user: String?
 
     @Flag(help: "Ask for the login password on the terminal (not echoed).")
     var askPass = false
@@ -66,9 +66,6 @@ struct SSHCommandOptions: ParsableArguments {
         guard SSHTarget.parse(target) != nil else { throw ValidationError("'\(target)' is not HOST, HOST:PORT or [IPv6]:PORT") }
         let passwordSources = [askPass, passwordEnv != nil, passwordFile != nil].filter { $0 }.count
         if passwordSources > 1 { throw ValidationError("give the password one way: --ask-pass, --password-env or --password-file") }
-        if passwordSources == 0, identity == nil, !agent {
-            throw ValidationError("no way to log in: give --ask-pass, --password-env VAR, --password-file FILE, --identity KEY or --agent")
-        }
         if trustOnFirstUse, hostKeyFingerprint != nil { throw ValidationError("--trust-on-first-use and --host-key-fingerprint exclude each other") }
         if let fingerprint = hostKeyFingerprint, !fingerprint.hasPrefix("SHA256:") {
             throw ValidationError("--host-key-fingerprint takes a SHA-256 fingerprint like SHA256:abc... (as ssh-keygen -l prints it)")
@@ -87,7 +84,20 @@ struct SSHCommandOptions: ParsableArguments {
         CollectionLimits(connectTimeout: connectTimeout, deadline: deadline, maxOutputBytes: maxOutputBytes)
     }
 
-    func loadProfile() throws -> VendorProfile {
+    /// Whether a login of the operator's own was given (a password source, a key or the agent).
+    var hasLogin: Bool { askPass || passwordEnv != nil || passwordFile != nil || identity != nil || agent }
+
+    /// A scan needs some way in: the operator's login, or default logins to try.
+    func validateLogin(tryDefaults: Bool) throws {
+        if hasLogin, user == nil { throw ValidationError("--user is required with a password, key or agent") }
+        if !hasLogin, !tryDefaults {
+            throw ValidationError("no way to log in: give --user with --ask-pass, --password-env VAR, --password-file FILE, --identity KEY or --agent (or --try-defaults)")
+        }
+    }
+
+    /// nil with `--vendor auto`: the scan detects the vendor.
+    func loadProfile() throws -> VendorProfile? {
+        if vendor == "auto" { return nil }
         do {
             return try VendorProfileLoader.load(idOrPath: vendor)
         } catch {
@@ -97,7 +107,8 @@ struct SSHCommandOptions: ParsableArguments {
     }
 
     /// Reads the secrets from where the user said. A missing one is a one-line error.
-    func credentials() throws -> SSHCredentials {
+    func credentials() throws -> SSHCredentials? {
+        guard let user, hasLogin else { return nil }
         let environment = ProcessInfo.processInfo.environment
         var password: SSHSecret?
         if askPass {

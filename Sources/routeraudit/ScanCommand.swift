@@ -25,6 +25,8 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var ssh: SSHCommandOptions
 
+    @OptionGroup var defaults: ScanDefaultLoginOptions
+
     @Option(help: "Output format: text, json, sarif, html, csv, junit or markdown (see docs/reports.md).")
     var format: OutputFormat = .text
 
@@ -49,8 +51,12 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "List unrecognised configuration lines in text output.")
     var verbose = false
 
+    func validate() throws {
+        try ssh.validateLogin(tryDefaults: defaults.tryDefaults)
+    }
+
     func run() throws {
-        let profile = try ssh.loadProfile()
+        let request = try ssh.liveScanRequest(defaults: defaults)
         let loadedPolicy: AuditPolicy
         do {
             loadedPolicy = try PolicyLoader.load(nameOrPath: policy, knownCheckIDs: RouterAuditFacade.checkIDs)
@@ -58,12 +64,11 @@ struct ScanCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        let credentials = try ssh.credentials()
-        let result = ssh.collector().collectBlocking(target: ssh.sshTarget, profile: profile, credentials: credentials, limits: ssh.limits)
-        let saved = ssh.save(result)
+        let outcome = LiveScanSession.run(request, collector: ssh.collector(), progress: { printError($0) })
+        let saved = outcome.collection.map { ssh.save($0) } ?? true
 
-        let auditor = Auditor(options: .init(policy: loadedPolicy, credentials: CredentialEngine(depth: loadedPolicy.crackDepth)))
-        let run = LiveScan.audit(result, profile: profile, auditor: auditor)
+        let auditor = Auditor(options: .init(policy: loadedPolicy, credentials: CredentialEngine(knowledge: request.knowledge, depth: loadedPolicy.crackDepth)))
+        let run = LiveScan.audit(outcome, auditor: auditor)
         let document = ReportBuilder.build(run, showSecrets: showSecrets, toolVersion: RouterAuditVersion.current)
         let language = lang ?? ReportLanguage.preferred(environment: ProcessInfo.processInfo.environment)
         let ran = RouterAuditFacade.checks.filter { run.catalog[$0.id] != nil && loadedPolicy.runs($0.id) }

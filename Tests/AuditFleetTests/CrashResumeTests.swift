@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,14 +20,8 @@ import Glibc
         return folder.appendingPathComponent("routeraudit").path
     }
 
-    static func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    static func start(_ arguments: [String]) throws -> Subprocess.Child {
+        try Subprocess.start(executable, arguments)
     }
 
     /// What must be equal between two stores: per device its state, reason, vendor, hostname,
@@ -55,8 +50,7 @@ import Glibc
         let inventory = try FleetTestSupport.makeFleet(count: Self.deviceCount, in: folder)
         let reference = folder + "/reference.sqlite"
         let whole = try Self.start(["sweep", inventory, "--store", reference, "--concurrency", "16", "--progress", "none"])
-        whole.waitUntilExit()
-        #expect(whole.terminationStatus == 0)
+        #expect(whole.wait().code == 0)
         let expected = try Self.canonical(reference)
         #expect(expected.runs == 1 && expected.results.count == Self.deviceCount)
 
@@ -66,15 +60,14 @@ import Glibc
             let killAfter = Int.random(in: 20..<(Self.deviceCount - 100), using: &generator)
             let first = try Self.start(["sweep", inventory, "--store", path, "--concurrency", "16", "--progress", "none"])
             while first.isRunning && Self.resultCount(path) < killAfter { usleep(5_000) }
-            kill(first.processIdentifier, SIGKILL)
-            first.waitUntilExit()
+            first.signal(SIGKILL)
+            let ended = first.wait()
             let committed = Self.resultCount(path)
             print("round \(round): killed after \(committed) of \(Self.deviceCount) devices were committed")
-            #expect(first.terminationReason == .uncaughtSignal, "the sweep ended before it could be killed")
+            #expect(ended.signal == SIGKILL, "the sweep ended before it could be killed")
 
             let resumed = try Self.start(["sweep", inventory, "--store", path, "--resume", "--concurrency", "16", "--progress", "none"])
-            resumed.waitUntilExit()
-            #expect(resumed.terminationStatus == 0)
+            #expect(resumed.wait().code == 0)
             let actual = try Self.canonical(path)
             #expect(actual.runs == 1, "resume continues the run instead of starting one")
             #expect(actual.results.count == Self.deviceCount)

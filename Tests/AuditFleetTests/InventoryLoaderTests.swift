@@ -126,12 +126,18 @@ struct InventoryLoaderTests {
     }
 
     /// A folder source makes every file a device; an /etc/config-shaped subfolder is one device.
+    /// (A folder of its own: the shared fixture folders gain files as vendors are covered.)
     @Test func folderSourcesListEveryFile() throws {
-        let inventory = try InventoryLoader.parse("sources:\n  - folder: \(FleetTestSupport.fixture("openwrt"))\n    vendor: openwrt\n",
+        let folder = try FleetTestSupport.temporaryFolder("folder-source") + "/exports"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in ["hardened-router", "insecure-home-router", "insecure-home-router.uci-export"] {
+            try FileManager.default.copyItem(atPath: FleetTestSupport.fixture("openwrt/" + name), toPath: folder + "/" + name)
+        }
+        let inventory = try InventoryLoader.parse("sources:\n  - folder: \(folder)\n    vendor: openwrt\n",
                                                   file: "inv.yaml", ownerOnly: false)
         #expect(inventory.devices.map(\.name) == ["hardened-router", "insecure-home-router", "insecure-home-router.uci-export"])
         #expect(inventory.devices.allSatisfy { $0.settings.vendor == "openwrt" })
-        #expect(inventory.devices[1].target == .file(path: FleetTestSupport.fixture("openwrt") + "/insecure-home-router"))
+        #expect(inventory.devices[1].target == .file(path: folder + "/insecure-home-router"))
     }
 
     @Test func csvExportsAndImportsBack() throws {

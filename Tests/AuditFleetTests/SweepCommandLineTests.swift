@@ -1,25 +1,16 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import AuditFleet
 
 /// `sweep`, `history` and `diff` as an operator runs them, through the built binary.
 struct SweepCommandLineTests {
     static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CrashResumeTests.executable)
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C"
         environment["LC_ALL"] = "C"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let output = try Subprocess.run(CrashResumeTests.executable, arguments, environment: environment)
+        return (output.status, output.stdout, output.stderr)
     }
 
     @Test func sweepHistoryAndDiffTellWhatChanged() throws {

@@ -82,6 +82,43 @@ struct SweepTests {
         #expect(try other.assessments.loadAll().count == cached.count, "no hash was judged anew")
     }
 
+    /// The store keeps whether a hash was cracked, never what it cracked to: the weak password of
+    /// this config (an md5crypt of "sunshine", made with `openssl passwd -1`) is found and
+    /// reported, and appears nowhere in the database files.
+    @Test func theStoreHoldsNoRecoveredCleartext() throws {
+        let folder = try FleetTestSupport.temporaryFolder("cleartext")
+        try FleetTestSupport.write("""
+            version 15.4
+            hostname edge-7
+            username netops privilege 15 secret 5 $1$Xq3vR8tz$RHlxWNC0u24l/TESq3GAA/
+            line vty 0 4
+             login local
+             transport input ssh
+            end
+            """, to: folder + "/r.cfg")
+        try FleetTestSupport.write("devices:\n  - name: r\n    file: ./r.cfg\n", to: folder + "/inventory.yaml")
+        let path = folder + "/history.sqlite"
+        let store = try SQLiteStore(path: path)
+        let first = try Self.sweep(folder + "/inventory.yaml", store: store)
+        let result = try #require(first.results.first)
+        #expect(result.state == .audited)
+        #expect(result.findings.contains { $0.message.contains("is weak") && $0.subject.contains("netops") },
+                "the weak hash was cracked: \(result.findings.map(\.message))")
+        let judged = try store.assessments.loadAll()
+        #expect(judged.values.contains { $0.weakness != nil && $0.recovered != nil }, "the verdict is kept")
+
+        // A fresh store holding only the judgements audits to the same findings without cracking.
+        let other = try SQLiteStore(path: folder + "/other.sqlite")
+        for (key, value) in judged { try other.assessments.save(value, key: key) }
+        let again = try Self.sweep(folder + "/inventory.yaml", store: other)
+        #expect(again.results.map(\.findings) == first.results.map(\.findings))
+
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder) where file.contains(".sqlite") {
+            let bytes = try #require(FileManager.default.contents(atPath: folder + "/" + file))
+            #expect(bytes.firstRange(of: Data("sunshine".utf8)) == nil, "\(file) holds the recovered cleartext")
+        }
+    }
+
     /// Real sockets on loopback: a device that never answers ends timed-out within its deadline,
     /// a refused port unreachable, one that drops the connection is retried and then reported.
     @Test func faultyDevicesEndInTheirStatesWithinTheDeadline() throws {

@@ -36,6 +36,15 @@ import Testing
         #expect(config.secretSpans.contains { $0.line == 1 && $0.range == 24..<28 })
     }
 
+    /// `$4$` is ZLD's reversible encryption (the device decrypts it); no public specification
+    /// exists, so it is classed reversible and left encoded, not opaque.
+    @Test func dollarFourSecretsAreReversible() throws {
+        let config = Self.parse("username shop encrypted-password $4$Ut6kXcW9$qJ3bV8mN2rL5tY7wZ1xA4c$ user-type user\n")
+        let secret = try #require(config.accounts.first { $0.name == "shop" }?.secret)
+        #expect(secret.form == .reversible(scheme: .zyxelZLD4, encoded: "$4$Ut6kXcW9$qJ3bV8mN2rL5tY7wZ1xA4c$"))
+        #expect(config.secretSpans.contains { $0.line == 1 })
+    }
+
     @Test func theFactoryAdministratorIsAVendorDefault() throws {
         let config = Self.parse("hostname usg\n")
         let admin = try #require(config.accounts.first)

@@ -1,6 +1,7 @@
 import DeviceSimulator
 import Foundation
 import Testing
+import TestSupport
 
 /// The system's OpenSSH client against the simulator: password (through SSH_ASKPASS reading the
 /// owner-only password file), the generated client key, and strict host-key checking against the
@@ -20,8 +21,6 @@ struct OpenSSHClientTests {
             try "#!/bin/sh\nexec cat '\(harness.state.appendingPathComponent("password").path)'\n".write(to: askpass, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: askpass.path)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.ssh!)
         var arguments = [
             "-F", "/dev/null", "-p", "\(port)",
             "-o", "UserKnownHostsFile=\(harness.state.appendingPathComponent("known_hosts").path)",
@@ -33,21 +32,12 @@ struct OpenSSHClientTests {
         } else {
             arguments += ["-o", "PubkeyAuthentication=no", "-o", "PreferredAuthentications=password"]
         }
-        process.arguments = arguments + ["admin@127.0.0.1", command]
         var environment = ProcessInfo.processInfo.environment
         environment["SSH_ASKPASS"] = askpass.path
         environment["SSH_ASKPASS_REQUIRE"] = "force"
         environment["DISPLAY"] = environment["DISPLAY"] ?? ":0"
-        process.environment = environment
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: [UInt8](outputData), errors: String(decoding: errorData, as: UTF8.self))
+        let output = try Subprocess.run(Self.ssh!, arguments + ["admin@127.0.0.1", command], environment: environment)
+        return Run(status: output.status, output: output.stdoutBytes, errors: output.stderr)
     }
 
     @Test func openSSHCollectsWithPasswordAndKeyAndRefusesAChangedKey() async throws {

@@ -21,7 +21,7 @@ struct CommandLineTests {
         return folder.appendingPathComponent("routeraudit")
     }
 
-    static func run(_ arguments: [String]) throws -> Result {
+    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -29,6 +29,7 @@ struct CommandLineTests {
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C"
         environment["LC_ALL"] = "C"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -34,6 +34,12 @@ public struct ReversibleSecret: Check {
                 van de configuratie krijgt en vervang het geheim.
                 """),
         examples: [
+            .bad(.zyxel, """
+                ↓username shop encrypted-password $4$Ut6kXcW9$qJ3bV8mN2rL5tY7wZ1xA4c$ user-type user
+                """),
+            .good(.zyxel, """
+                username shop encrypted-password $6$Jq7Wm2Xc9Rt4Kp1z$RlikAilA9b4Gwm/budzI2aIdhAhr5P3EE3LRA1mGYLa3eAOo6UNf1V0oKmdPllDdTBfb2.yqMQvB.e1g1Zgnb. user-type user
+                """),
             .bad(.fortiOS, """
                 config user local
                     edit "shopvpn"

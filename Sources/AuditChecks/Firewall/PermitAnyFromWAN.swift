@@ -54,6 +54,12 @@ public struct PermitAnyFromWAN: Check {
                  action allow
                 !
                 """),
+            .bad(.drayTek, """
+                ↓ipf rule 2 1 -e 1 -D 1 -F "0 0" -M allow-all
+                """),
+            .good(.drayTek, """
+                ipf rule 2 1 -e 1 -D 1 -s "u 1 198.51.100.7" -d "u 1 192.168.1.20" -S "u 17 0,1,65535 0,5060,5060" -F "0 0"
+                """),
             .bad(.pfSense, """
                 <pfsense>
                   <interfaces>
@@ -268,20 +274,17 @@ public struct PermitAnyFromWAN: Check {
                 findings.append(metadata.finding(
                     "acl \(list.name) inbound on wan interface \(wan.name) permits any to any (\(Describe.rule(rule)))",
                     evidence: [rule.origin], subject: "acl \(list.name)",
-                    fix: .removeRule(list: list.name, at: rule.origin.spans.first ?? SourceSpan(file: "", start: 0))))
+                    fix: WANRules.removal(of: rule, in: list.name)))
             }
         }
-        let wanZones = Set(config.zones.filter { $0.role.value == .wan }.map(\.name))
-        for list in config.filters where list.kind == .zoneRules {
-            for rule in list.rules where rule.enabled && rule.action == .permit && rule.matchesEverything {
-                guard let zone = rule.sourceZone, wanZones.contains(zone) || zone == "*", rule.chain != .output else { continue }
-                let target = rule.chain == .forward ? "to zone \(rule.destinationZone ?? "*")" : "to the router"
-                findings.append(metadata.finding(
-                    "\(Describe.ruleName(rule)) accepts any protocol from any source in zone \(zone) \(target)",
-                    evidence: [rule.origin], subject: Describe.ruleName(rule),
-                    fix: .removeRule(list: list.name, at: rule.origin.spans.first ?? SourceSpan(file: "", start: 0)),
-                    severity: .critical))
-            }
+        for permit in WANRules.permits(in: config, includingAnyZone: true)
+        where permit.rule.matchesEverything && permit.rule.chain != .output {
+            let rule = permit.rule
+            let target = rule.chain == .forward ? "to zone \(rule.destinationZone ?? "*")" : "to the router"
+            findings.append(metadata.finding(
+                "\(Describe.ruleName(rule)) accepts any protocol from any source in zone \(permit.zone) \(target)",
+                evidence: [rule.origin], subject: Describe.ruleName(rule),
+                fix: WANRules.removal(of: rule, in: permit.list.name), severity: .critical))
         }
         return findings
     }

@@ -1,4 +1,5 @@
 import AuditCore
+import AuditFirewall
 
 /// RA-FW-004: a port forward publishes a risky service from the WAN.
 public struct RiskyPortForward: Check {
@@ -84,7 +85,8 @@ public struct RiskyPortForward: Check {
                   </nat>
                 </opnsense>
                 """),
-            // A FortiOS virtual IP forwards only through a policy that names it.
+            // A FortiOS virtual IP forwards only through a policy that names it; that policy is the
+            // rule that lets the translated packet through.
             .bad(.fortiOS, """
                 config system interface
                     edit "wan1"
@@ -106,7 +108,7 @@ public struct RiskyPortForward: Check {
                     next
                 end
                 config firewall policy
-                    edit 2
+                ↓    edit 2
                         set srcintf "wan1"
                         set dstintf "internal"
                         set action accept
@@ -235,28 +237,30 @@ public struct RiskyPortForward: Check {
         ]
     )
 
+    /// Port forwards are followed by the firewall engine: destination NAT where the vendor applies
+    /// it, then the filter that sees the translated (or, on Cisco IOS, the untranslated) packet. A
+    /// forward whose risky ports that filter blocks is not reported; one that delivers them is,
+    /// with a witness packet and the stages it passed.
     public func run(on config: DeviceConfig, context: AuditContext) -> [Finding] {
-        config.portForwards.compactMap { forward in
-            guard forward.enabled, forward.externalRole == .wan || forward.externalRole == nil else { return nil }
-            let internalRanges: [ClosedRange<Int>]
-            switch (forward.internalPorts, forward.externalPorts) {
-            case (.ranges(let r), _), (.any, .ranges(let r)): internalRanges = r
-            case (.any, .any): internalRanges = [0...65535]
-            }
-            var risky = RiskyPorts.named(in: internalRanges)
+        LANExposure.forwarded(config).compactMap { path in
+            guard let forward = path.portForward else { return nil }
+            var risky = ExposedPorts.risky(path)
             if case .ranges(let external) = forward.externalPorts {
+                // A risky port on the outside is scanned as that service, whatever it maps to.
                 risky += RiskyPorts.named(in: external).filter { e in !risky.contains { $0.port == e.port } }
             }
             guard !risky.isEmpty else { return nil }
             let target = forward.internalAddress.map { "\($0)" } ?? "an internal host"
-            let allPorts = forward.externalPorts.isAny
-            let names = allPorts ? "all ports" : risky.map { "\($0.name) (\($0.port))" }.joined(separator: ", ")
+            // "All ports" only when the filter in front lets every one of them through (a
+            // one-to-one NAT behind an ACL delivers just what the ACL permits).
+            let allPorts = forward.externalPorts.isAny && risky.count == RiskyPorts.table.count
+            let names = allPorts ? "all ports" : ExposedPorts.names(risky)
             let from = forward.externalInterface ?? "wan"
             let restricted = forward.allowedSources.isAny ? "from any source" : "from \(forward.allowedSources)"
             let label = forward.label.map { " '\($0)'" } ?? ""
             return metadata.finding(
-                "port forward\(label) from \(from) port \(forward.externalPorts) to \(target):\(forward.internalPorts) exposes \(names) \(restricted)",
-                evidence: [forward.origin], subject: "port forward \(from):\(forward.externalPorts)",
+                "port forward\(label) from \(from) port \(forward.externalPorts) to \(target):\(forward.internalPorts) exposes \(names) \(restricted): \(path.explanation)",
+                evidence: path.evidence, subject: "port forward \(from):\(forward.externalPorts)",
                 fix: .removePortForward(at: forward.origin.spans.first ?? SourceSpan(file: "", start: 0)),
                 severity: allPorts || !forward.allowedSources.isAny ? (allPorts ? .critical : .medium) : nil)
         }

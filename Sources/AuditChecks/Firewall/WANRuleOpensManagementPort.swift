@@ -44,6 +44,12 @@ public struct WANRuleOpensManagementPort: Check {
                 of VPN); beheer via een VPN in plaats van vanaf het internet.
                 """),
         examples: [
+            .bad(.drayTek, """
+                ↓ipf rule 2 1 -e 1 -D 3 -S "u 17 0,1,65535 0,161,161" -F "0 0" -M snmp-in
+                """),
+            .good(.drayTek, """
+                ipf rule 2 1 -e 1 -D 3 -s "u 1 198.51.100.7" -S "u 17 0,1,65535 0,161,161" -F "0 0" -M snmp-nms
+                """),
             .bad(.opnSense, """
                 <opnsense>
                   <interfaces>
@@ -116,24 +122,19 @@ public struct WANRuleOpensManagementPort: Check {
     )
 
     public func run(on config: DeviceConfig, context: AuditContext) -> [Finding] {
-        let wanZones = Set(config.zones.filter { $0.role.value == .wan }.map(\.name))
-        var findings: [Finding] = []
-        for list in config.filters where list.kind == .zoneRules {
-            for rule in list.rules where rule.enabled && rule.action == .permit && rule.chain == .input
-                && !rule.establishedOnly && rule.source.isAny && !rule.destinationPorts.isAny {
-                guard let zone = rule.sourceZone, wanZones.contains(zone) else { continue }
-                let opened = Self.managementPorts.filter { entry in
-                    rule.protocols.matches(entry.transport) && rule.destinationPorts.contains(entry.port)
-                        && !config.services.contains { $0.enabled.value && $0.effectivePort == entry.port && $0.kind.transport == entry.transport }
-                }
-                guard !opened.isEmpty else { continue }
-                let ports = opened.map { "\($0.name) (\($0.transport) \($0.port))" }.joined(separator: ", ")
-                findings.append(metadata.finding(
-                    "\(Describe.ruleName(rule)) admits \(ports) to the router from any source in wan zone \(zone)",
-                    evidence: [rule.origin], subject: Describe.ruleName(rule),
-                    fix: .removeRule(list: list.name, at: rule.origin.spans.first ?? SourceSpan(file: "", start: 0))))
+        WANRules.permits(in: config).compactMap { permit in
+            let rule = permit.rule
+            guard rule.chain == .input, !rule.establishedOnly, rule.source.isAny, !rule.destinationPorts.isAny else { return nil }
+            let opened = Self.managementPorts.filter { entry in
+                rule.protocols.matches(entry.transport) && rule.destinationPorts.contains(entry.port)
+                    && !config.services.contains { $0.enabled.value && $0.effectivePort == entry.port && $0.kind.transport == entry.transport }
             }
+            guard !opened.isEmpty else { return nil }
+            let ports = opened.map { "\($0.name) (\($0.transport) \($0.port))" }.joined(separator: ", ")
+            return metadata.finding(
+                "\(Describe.ruleName(rule)) admits \(ports) to the router from any source in wan zone \(permit.zone)",
+                evidence: [rule.origin], subject: Describe.ruleName(rule),
+                fix: WANRules.removal(of: rule, in: permit.list.name))
         }
-        return findings
     }
 }

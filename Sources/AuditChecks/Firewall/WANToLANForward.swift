@@ -1,4 +1,5 @@
 import AuditCore
+import AuditFirewall
 
 /// RA-FW-003: a rule or zone forwarding lets WAN traffic through to the LAN.
 public struct WANToLANForward: Check {
@@ -48,6 +49,13 @@ public struct WANToLANForward: Check {
                  to WAN
                  action allow
                 !
+                """),
+            .bad(.drayTek, """
+                ↓ipf rule 2 1 -e 1 -D 1 -d "u 1 192.168.1.10" -S "u 6 0,1,65535 0,3389,3389" -F "0 0" -M rdp
+                """),
+            .good(.drayTek, """
+                ipf rule 2 1 -e 1 -D 0 -F "0 0" -M lan-out
+                ipf rule 2 2 -e 1 -D 1 -d "u 1 192.168.1.10" -S "u 6 0,1,65535 0,3389,3389" -F "1 1" -M no-rdp
                 """),
             .bad(.pfSense, """
                 <pfsense>
@@ -266,38 +274,39 @@ public struct WANToLANForward: Check {
         ]
     )
 
+    /// One finding per rule or forwarding that lets new WAN connections through to inside hosts
+    /// beyond what the port forwards declare, found by the firewall engine (first-match over the
+    /// forward chain, then the forwarding or zone policy) with a witness packet. Paths decided by
+    /// a zone's accepting forward policy are RA-FW-002's; any-any rules are RA-FW-001's; rules
+    /// written for a port forward that admit more than it are reported here for what lies beyond
+    /// the forward, and by RA-FW-011 as broader than their forward.
     public func run(on config: DeviceConfig, context: AuditContext) -> [Finding] {
-        let roles = Dictionary(config.zones.map { ($0.name, $0.role.value) }, uniquingKeysWith: { a, _ in a })
-        func isWAN(_ zone: String?) -> Bool { zone.map { roles[$0] == .wan } ?? false }
-        func isInside(_ zone: String?) -> Bool {
-            guard let zone else { return false }
-            return zone == "*" || roles[zone] == .lan || roles[zone] == .dmz || roles[zone] == .mgmt || roles[zone] == .guest
-        }
         var findings: [Finding] = []
-        for forwarding in config.zoneForwardings where forwarding.enabled && isWAN(forwarding.from) && isInside(forwarding.to) {
-            findings.append(metadata.finding(
-                "zone forwarding from \(forwarding.from) to \(forwarding.to) accepts all traffic from the wan",
-                evidence: [forwarding.origin], subject: "forwarding \(forwarding.from)->\(forwarding.to)",
-                fix: forwarding.origin.spans.first.map { .removeZoneForwarding(from: forwarding.from, to: forwarding.to, at: $0) }
-                    ?? .manual("remove the forwarding from \(forwarding.from) to \(forwarding.to)"), severity: .critical))
-        }
-        for list in config.filters where list.kind == .zoneRules {
-            // A rule without a chain (pfSense/OPNsense interface rules to `any`) forwards too.
-            for rule in list.rules where rule.enabled && rule.action == .permit && (rule.chain == .forward || rule.chain == nil)
-                && isWAN(rule.sourceZone) && isInside(rule.destinationZone) {
-                // Any-any rules are reported by RA-FW-001.
-                if rule.matchesEverything { continue }
-                // Return traffic of connections the LAN opened is not WAN-initiated forwarding.
-                if rule.establishedOnly { continue }
-                var what = rule.protocols == .any ? "all protocols" : rule.protocols.description
-                if !rule.destinationPorts.isAny { what += " port \(rule.destinationPorts)" }
-                let family = rule.family.map { " (ipv\($0))" } ?? ""
+        var reported: Set<String> = []
+        for path in LANExposure.routed(config) where !path.decidedByPolicy {
+            if let rule = path.decidingRule, rule.matchesEverything { continue }
+            let step = path.decisive
+            let subject = path.decidingRule.map(Self.subject) ?? step.decidedBy
+            guard reported.insert(subject).inserted else { continue }
+            let opened = ExposedPorts.describe(path)
+            let message: FindingText = "\(step.decidedBy) lets new connections from the wan through to \(opened): \(path.explanation)"
+            if let rule = path.decidingRule {
+                let list = WANRules.list(holding: rule, in: config)?.name ?? "rules"
+                findings.append(metadata.finding(message, evidence: path.evidence, subject: subject,
+                                                 fix: WANRules.removal(of: rule, in: list)))
+            } else if let forwarding = config.zoneForwardings.first(where: { $0.origin == step.origin }) {
                 findings.append(metadata.finding(
-                    "\(Describe.ruleName(rule)) accepts \(what) from \(rule.sourceZone ?? "wan") to \(rule.destinationZone ?? "*")\(family)",
-                    evidence: [rule.origin], subject: Describe.ruleName(rule),
-                    fix: .removeRule(list: list.name, at: rule.origin.spans.first ?? SourceSpan(file: "", start: 0))))
+                    message, evidence: path.evidence, subject: "forwarding \(forwarding.from)->\(forwarding.to)",
+                    fix: forwarding.origin.spans.first.map { .removeZoneForwarding(from: forwarding.from, to: forwarding.to, at: $0) }
+                        ?? .manual("remove the forwarding from \(forwarding.from) to \(forwarding.to)"), severity: .critical))
             }
         }
         return findings
+    }
+
+    /// Named rules by name; unnamed ones (Cisco ACL entries) by their text, which stays the same
+    /// when lines move (a remediation's rollback re-adds an entry elsewhere).
+    static func subject(_ rule: FilterRule) -> String {
+        rule.label == nil ? "rule \(Describe.rule(rule))" : Describe.ruleName(rule)
     }
 }

@@ -38,6 +38,7 @@ enum Describe {
         case .junosType9: "junos $9$"
         case .fortiosENC: "fortios enc"
         case .huaweiCipher: "huawei cipher"
+        case .zyxelZLD4: "zyxel $4$"
         }
     }
 

@@ -5,10 +5,35 @@ public struct CollectionFacts: Sendable, Hashable, Codable {
     public var target: String
     /// What the SSH session negotiated, when collected over SSH.
     public var ssh: NegotiatedSSHAlgorithms?
+    /// A vendor default login the device accepted (`scan --try-defaults`), nil when none was.
+    public var defaultLogin: AcceptedDefaultLogin?
 
-    public init(target: String, ssh: NegotiatedSSHAlgorithms? = nil) {
+    public init(target: String, ssh: NegotiatedSSHAlgorithms? = nil, defaultLogin: AcceptedDefaultLogin? = nil) {
         self.target = target
         self.ssh = ssh
+        self.defaultLogin = defaultLogin
+    }
+}
+
+/// A published default login that a live device accepted. The password is kept for reports
+/// with `--show-secrets` only and is never encoded (JSON, stores).
+public struct AcceptedDefaultLogin: Sendable, Hashable, Codable {
+    public var user: String
+    public var password: String = ""
+    /// Where the default is documented (`vendor-doc:...`, `routersploit;seclists`).
+    public var source: String
+    /// Which attempt succeeded (from 1) and how many were allowed.
+    public var attempt: Int
+    public var maxAttempts: Int
+
+    enum CodingKeys: String, CodingKey { case user, source, attempt, maxAttempts }
+
+    public init(user: String, password: String, source: String, attempt: Int, maxAttempts: Int) {
+        self.user = user
+        self.password = password
+        self.source = source
+        self.attempt = attempt
+        self.maxAttempts = maxAttempts
     }
 }
 

@@ -9,6 +9,11 @@ public struct PortForward: Sendable {
     public var externalPorts: PortMatch
     public var internalAddress: IPAddress?
     public var internalPorts: PortMatch
+    /// The address the forward answers on when the configuration names one (Cisco inside-global
+    /// address); nil when it is the WAN interface's own address.
+    public var externalAddress: IPAddress?
+    /// The zone the internal host sits in, when the configuration names it (OpenWrt `dest`).
+    public var internalZone: String?
     /// Sources the forward accepts; `.any` unless restricted.
     public var allowedSources: AddressMatch
     public var enabled: Bool
@@ -16,7 +21,8 @@ public struct PortForward: Sendable {
 
     public init(label: String? = nil, externalInterface: String?, externalRole: ZoneRole?, protocols: ProtocolMatch,
                 externalPorts: PortMatch, internalAddress: IPAddress?, internalPorts: PortMatch,
-                allowedSources: AddressMatch = .any, enabled: Bool = true, origin: Provenance) {
+                allowedSources: AddressMatch = .any, enabled: Bool = true, origin: Provenance,
+                externalAddress: IPAddress? = nil, internalZone: String? = nil) {
         self.label = label
         self.externalInterface = externalInterface
         self.externalRole = externalRole
@@ -27,5 +33,7 @@ public struct PortForward: Sendable {
         self.allowedSources = allowedSources
         self.enabled = enabled
         self.origin = origin
+        self.externalAddress = externalAddress
+        self.internalZone = internalZone
     }
 }

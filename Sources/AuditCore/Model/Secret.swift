@@ -18,6 +18,10 @@ public enum ReversibleScheme: String, Hashable, Sendable, Codable {
     case junosType9 = "junos-type9"
     case fortiosENC = "fortios-enc"
     case huaweiCipher = "huawei-cipher"
+    /// Zyxel ZLD `$4$...$`: the firmware decrypts it with a key of its own (it uses these values
+    /// itself, e.g. VPN pre-shared keys), so it is reversible; no public specification exists, so
+    /// it is not decoded.
+    case zyxelZLD4 = "zyxel-zld-4"
 }
 
 public enum HashScheme: String, Hashable, Sendable, Codable {

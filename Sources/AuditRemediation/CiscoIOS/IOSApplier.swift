@@ -86,7 +86,12 @@ struct IOSApplyState {
             if let existing = tree.node(text: words.joined(separator: " ")) {
                 context = existing
             } else {
-                context = insertGlobal(words.joined(separator: " "), at: nil)
+                // IOS shows a new mode next to the others of its kind (access lists together).
+                let kind = Array(words.prefix(2))
+                var position = tree.nodes.lastIndex { Array($0.words.prefix(2)) == kind }.map { $0 + 1 }
+                // After the `!` that closes the last one, as IOS separates them.
+                if let at = position, at < tree.nodes.count, tree.nodes[at].text.trimmedBlank == "!" { position = at + 1 }
+                context = insertGlobal(words.joined(separator: " "), at: position)
             }
             return
         }

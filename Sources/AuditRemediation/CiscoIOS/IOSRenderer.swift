@@ -3,7 +3,7 @@ import AuditCore
 /// Turns findings into IOS configuration-mode blocks. Every rollback line is an original line of
 /// the configuration (secrets as variables unless shown), or the `no`/`default` form of a line
 /// that was not there.
-struct IOSRenderer {
+struct IOSRenderer: ConfigModeRenderer {
     let config: DeviceConfig
     var evidence: EvidenceText
     let tree: IOSConfigTree
@@ -18,37 +18,12 @@ struct IOSRenderer {
     }
 
     mutating func plan(_ findings: [Finding]) -> RemediationPlan {
-        var groups = FindingGroups()
-        let kept = RuleRemovalSafety.keep(findings)
-        for (index, finding) in findings.enumerated() {
-            groups.add(index, finding, keys: kept[index].map { .failure(Reason($0)) } ?? keys(for: finding))
-        }
-        var blocks: [FixBlock] = []
-        var failed: [Int: String] = [:]
-        for key in groups.order {
-            let members = groups.members[key] ?? []
-            do {
-                var block = try render(key: key, members: members)
-                // A shared object (order 0) prepares; the blocks that use it close the findings.
-                block.findings = block.order == 0 ? [] : members.map(\.0)
-                blocks.append(block)
-            } catch let reason as Reason {
-                for member in members { failed[member.0] = reason.text }
-            } catch {}
-        }
-        for (index, reason) in failed.sorted(by: { $0.key < $1.key }) { groups.markUnfixable(index, reason) }
-        let unfixable = Set(groups.unfixable.map(\.finding))
-        blocks = blocks.compactMap { block in
-            var block = block
-            block.findings.removeAll { unfixable.contains($0) }
-            return block.findings.isEmpty && block.order != 0 ? nil : block
-        }
         // The management ACL is created only when a remaining block uses it.
-        let usesACL = blocks.contains { $0.key.hasPrefix("access-class|") || $0.key == "http-access-class" || $0.key.hasPrefix("snmp|") }
-        if !usesACL { blocks.removeAll { $0.key == "mgmt-acl" } }
-        blocks = blocks.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
-        return RemediationPlan(vendor: .ciscoIOS, device: config.identity.hostname?.value ?? file, findings: findings,
-                               blocks: blocks, unfixable: groups.unfixable.sorted { $0.finding < $1.finding },
+        let (blocks, unfixable) = assemble(findings, sharedKey: "mgmt-acl") {
+            $0.key.hasPrefix("access-class|") || $0.key == "http-access-class" || $0.key.hasPrefix("snmp|")
+        }
+        return RemediationPlan(vendor: config.vendor, device: config.identity.hostname?.value ?? file, findings: findings,
+                               blocks: blocks, unfixable: unfixable,
                                variables: evidence.variables, originalSecrets: evidence.originalSecrets)
     }
 
@@ -121,12 +96,12 @@ struct IOSRenderer {
             return .failure(Reason("remove the forwarding from \(from) to \(to) by hand"))
         case .defineOrRemoveReference(let name, _):
             return .failure(Reason("decide whether `\(name)` should be defined or its use removed; either changes what traffic passes"))
-        case .disableService(let kind):
-            return .failure(Reason("turn off \(kind.rawValue) by hand; no single IOS command is known to do it safely"))
-        case .manual(let what):
-            return .failure(Reason(what))
+        default:
+            return .failure(.notAutomated(finding.fix, on: dialectName))
         }
     }
+
+    var dialectName: String { config.vendor == .aristaEOS ? "Arista EOS" : "Cisco IOS" }
 
     var noManagementNetwork: Reason {
         Reason("no LAN interface with an address to take the management network from; write an access list of the management stations by hand")
@@ -205,20 +180,9 @@ struct IOSRenderer {
     mutating func lineSetting(channel: String, key: String, title: String, command: String, keyWords: Int,
                               matchLast: Substring? = nil, notes: [String] = []) throws -> FixBlock {
         guard let index = lineNode(channel) else { throw Reason("line \(channel) is not in the configuration") }
-        let node = tree.nodes[index]
-        let wanted = IOSConfigTree.words(command)
-        let existing = node.children.filter { child in
-            let w = IOSConfigTree.words(child.text)
-            return w.count >= keyWords && Array(w.prefix(keyWords)) == Array(wanted.prefix(keyWords)) && (matchLast == nil || w.last == matchLast)
-        }
-        var rollback = [node.text.trimmedBlank]
-        if existing.isEmpty {
-            rollback.append(" default " + wanted.prefix(keyWords).joined(separator: " "))
-        } else {
-            for child in existing { rollback.append(" " + (evidence.scriptText(file, child.number ?? 0) ?? child.text).trimmedBlank) }
-        }
-        rollback.append("exit")
-        return FixBlock(key: key, title: title, apply: [node.text.trimmedBlank, " " + command, "exit"], rollback: rollback, notes: notes)
+        let (apply, rollback) = tree.modeSetting(node: index, command: command, keyWords: keyWords, matchLast: matchLast,
+                                                 words: .ios, file: file, evidence: &evidence)
+        return FixBlock(key: key, title: title, apply: apply, rollback: rollback, notes: notes)
     }
 
     /// A global setting: replaces the line of the same keyword, or is added (`no` form to roll back).

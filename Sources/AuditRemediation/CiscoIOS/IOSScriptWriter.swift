@@ -7,50 +7,16 @@ struct IOSScriptWriter {
     static let backup = "flash:routeraudit-before.cfg"
 
     func scripts() -> RemediationScripts {
-        RemediationScripts(apply: apply(), rollback: rollback(), readme: readme(), fileExtension: "ios")
-    }
-
-    var header: String {
-        var out = "! RouterAudit fix for \(plan.device) (Cisco IOS)\n"
-        let text = plan.blocks.flatMap(\.apply).joined(separator: "\n")
-        let variables = plan.variables.filter { text.contains($0.reference) }
-        if !variables.isEmpty {
-            out += "! Fill in the variables first, e.g.: export \(variables.map { "\($0.name)=..." }.joined(separator: " "))\n"
-            out += "!   envsubst < apply.ios > apply-filled.ios   (the file then holds the new secrets: delete it afterwards)\n"
-            for variable in variables { out += "!   \(variable.name): \(variable.explanation)\n" }
-        }
-        return out
-    }
-
-    func apply() -> String {
-        var out = header
-        out += "!\n! Safety net, in exec mode, one command at a time:\n"
-        out += "!   copy running-config \(Self.backup)   (or `archive config` when an archive path is set)\n"
-        out += "!   reload in 15                         (the router returns to its saved configuration unless cancelled)\n"
-        out += "configure terminal\n"
-        for (number, block) in plan.blocks.enumerated() {
-            out += "! [\(number + 1)] \(block.title): \(ScriptText.closes(block, plan))\n"
-            out += block.apply.map { $0 + "\n" }.joined()
-        }
-        out += "end\n"
-        out += "! Confirm from a NEW session that you can still log in, then: reload cancel ; write memory\n"
-        return out
-    }
-
-    func rollback() -> String {
-        var out = "! RouterAudit rollback for \(plan.device) (Cisco IOS)\n"
-        out += "! Exact way back: configure replace \(Self.backup) force\n"
-        let old = plan.variables.filter { $0.kind == .originalSecret }
-        if !old.isEmpty {
-            out += "! Or paste the commands below after filling in the original secrets (\(old.map(\.name).joined(separator: ", "))) from the backup with envsubst.\n"
-        }
-        out += "configure terminal\n"
-        for (number, block) in plan.blocks.enumerated().reversed() {
-            out += "! undo [\(number + 1)] \(block.title)\n"
-            out += block.rollback.map { $0 + "\n" }.joined()
-        }
-        out += "end\n"
-        return out
+        let script = ConfigModeScript(
+            plan: plan, vendorName: "Cisco IOS", ext: "ios", comment: "!",
+            enter: ["configure terminal"], leave: ["end"],
+            before: ["", "Safety net, in exec mode, one command at a time:",
+                     "  copy running-config \(Self.backup)   (or `archive config` when an archive path is set)",
+                     "  reload in 15                         (the router returns to its saved configuration unless cancelled)"],
+            after: ["Confirm from a NEW session that you can still log in, then: reload cancel ; write memory"],
+            rollbackEnter: ["configure terminal"], rollbackLeave: ["end"],
+            rollbackHeader: ["Exact way back: configure replace \(Self.backup) force"])
+        return RemediationScripts(apply: script.applyText, rollback: script.rollbackText, readme: readme(), fileExtension: "ios")
     }
 
     func readme() -> String {

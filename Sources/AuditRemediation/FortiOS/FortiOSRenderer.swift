@@ -76,7 +76,7 @@ struct FortiOSRenderer {
         case .manual(let what):
             return .failure(Reason(what))
         default:
-            return .failure(Reason("no FortiOS command is known to fix this; follow the check's advice by hand"))
+            return .failure(.notAutomated(finding.fix, on: "FortiOS"))
         }
     }
 

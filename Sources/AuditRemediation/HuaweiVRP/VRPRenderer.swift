@@ -3,7 +3,7 @@ import AuditCore
 /// Turns findings into Huawei VRP system-view commands: `undo` removes, views (`user-interface`,
 /// `interface`, `acl number`) are entered and left with `quit`; rollback lines are the original
 /// lines (secrets as variables unless shown).
-struct VRPRenderer {
+struct VRPRenderer: ConfigModeRenderer {
     let config: DeviceConfig
     var evidence: EvidenceText
     let tree: IOSConfigTree
@@ -19,36 +19,11 @@ struct VRPRenderer {
     }
 
     mutating func plan(_ findings: [Finding]) -> RemediationPlan {
-        var groups = FindingGroups()
-        let kept = RuleRemovalSafety.keep(findings)
-        for (index, finding) in findings.enumerated() {
-            groups.add(index, finding, keys: kept[index].map { .failure(Reason($0)) } ?? keys(for: finding))
+        let (blocks, unfixable) = assemble(findings, sharedKey: "mgmt-acl") {
+            $0.key.hasPrefix("acl-in|") || $0.key == "http-acl" || $0.key.hasPrefix("snmp|")
         }
-        var blocks: [FixBlock] = []
-        var failed: [Int: String] = [:]
-        for key in groups.order {
-            let members = groups.members[key] ?? []
-            do {
-                var block = try render(key: key, members: members)
-                block.findings = block.order == 0 ? [] : members.map(\.0)
-                blocks.append(block)
-            } catch let reason as Reason {
-                for member in members { failed[member.0] = reason.text }
-            } catch {}
-        }
-        for (index, reason) in failed.sorted(by: { $0.key < $1.key }) { groups.markUnfixable(index, reason) }
-        let unfixable = Set(groups.unfixable.map(\.finding))
-        blocks = blocks.compactMap { block in
-            var block = block
-            block.findings.removeAll { unfixable.contains($0) }
-            return block.findings.isEmpty && block.order != 0 ? nil : block
-        }
-        let usesACL = blocks.contains { $0.key.hasPrefix("acl-in|") || $0.key == "http-acl" || $0.key.hasPrefix("snmp|") }
-        if !usesACL { blocks.removeAll { $0.key == "mgmt-acl" } }
-        blocks = blocks.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
         return RemediationPlan(vendor: .huaweiVRP, device: config.identity.hostname?.value ?? file, findings: findings, blocks: blocks,
-                               unfixable: groups.unfixable.sorted { $0.finding < $1.finding },
-                               variables: evidence.variables, originalSecrets: evidence.originalSecrets)
+                               unfixable: unfixable, variables: evidence.variables, originalSecrets: evidence.originalSecrets)
     }
 
     func keys(for finding: Finding) -> Result<[String], Reason> {
@@ -103,7 +78,7 @@ struct VRPRenderer {
         case .manual(let what):
             return .failure(Reason(what))
         default:
-            return .failure(Reason("no VRP command is known to fix this; follow the check's advice by hand"))
+            return .failure(.notAutomated(finding.fix, on: "Huawei VRP"))
         }
     }
 
@@ -183,17 +158,9 @@ struct VRPRenderer {
     mutating func viewSetting(_ channel: String, key: String, title: String, command: String, keyWords: Int,
                               matchLast: Substring? = nil, notes: [String] = []) throws -> FixBlock {
         guard let index = lineNode(channel) else { throw Reason("user-interface \(channel) is not in the configuration") }
-        let node = tree.nodes[index]
-        let wanted = IOSConfigTree.words(command)
-        let existing = node.children.filter { child in
-            let w = IOSConfigTree.words(child.text)
-            return w.count >= keyWords && Array(w.prefix(keyWords)) == Array(wanted.prefix(keyWords)) && (matchLast == nil || w.last == matchLast)
-        }
-        var rollback = [node.text.trimmedBlank]
-        rollback += existing.isEmpty ? [" undo " + wanted.prefix(keyWords).joined(separator: " ")]
-            : existing.map { " " + (evidence.scriptText(file, $0.number ?? 0) ?? $0.text).trimmedBlank }
-        rollback.append("quit")
-        return FixBlock(key: key, title: title, apply: [node.text.trimmedBlank, " " + command, "quit"], rollback: rollback, notes: notes)
+        let (apply, rollback) = tree.modeSetting(node: index, command: command, keyWords: keyWords, matchLast: matchLast,
+                                                 words: .vrp, file: file, evidence: &evidence)
+        return FixBlock(key: key, title: title, apply: apply, rollback: rollback, notes: notes)
     }
 
     func lineNode(_ channel: String) -> Int? {

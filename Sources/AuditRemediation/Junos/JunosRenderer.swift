@@ -118,7 +118,7 @@ struct JunosRenderer {
         case .manual(let what):
             return .failure(Reason(what))
         default:
-            return .failure(Reason("no Junos statement is known to fix this; follow the check's advice by hand"))
+            return .failure(.notAutomated(finding.fix, on: vyatta ? "VyOS/EdgeOS" : "Junos"))
         }
     }
 

@@ -41,7 +41,7 @@ struct OpenWrtScriptWriter {
 
     func script(rollback: Bool) -> String {
         let commands = plan.blocks.flatMap { rollback ? $0.rollback : $0.apply }
-        let packages = Self.packages(commands)
+        let packages = Self.packages(plan.blocks.filter { !$0.shell }.flatMap { rollback ? $0.rollback : $0.apply })
         var out = "#!/bin/sh\n# RouterAudit \(rollback ? "rollback" : "fix") for \(plan.device) (OpenWrt)\n"
         out += "# Safety net: the changes are staged with uci batch and shown with uci changes; nothing is\n"
         out += "# committed until you answer y, anything else runs uci revert.\n"
@@ -56,19 +56,29 @@ struct OpenWrtScriptWriter {
             }
             out += "\n"
         }
+        if commands.contains(where: { $0.hasPrefix(ShadowFile.restoreFunction + " ") }) { out += ShadowFile.restoreDefinition + "\n\n" }
         if !rollback { out += "sysupgrade -b \(Self.backup)\n\n" }
         let order = rollback ? Array(plan.blocks.enumerated().reversed()) : Array(plan.blocks.enumerated())
-        for (number, block) in order {
+        for (number, block) in order where !block.shell {
             out += "# \(rollback ? "undo " : "")[\(number + 1)] \(block.title): \(ScriptText.closes(block, plan))\n"
             out += "uci batch <<EOF\n"
             out += (rollback ? block.rollback : block.apply).map { $0 + "\n" }.joined()
             out += "EOF\n"
         }
+        // Shell steps (passwd) cannot be staged: they run only after the engineer confirms.
+        let shellSteps = order.filter { $0.element.shell }
         out += "\nuci changes\n"
+        for (number, block) in shellSteps {
+            out += "echo \(ShellWord.quote("After you confirm, also: \(rollback ? "undo " : "")[\(number + 1)] \(block.title)", expanding: []))\n"
+        }
         out += "printf 'Commit these changes? [y/N] '\nread -r ra_answer\n"
         out += "if [ \"$ra_answer\" != y ]; then\n"
         for package in packages { out += "  uci revert \(package)\n" }
         out += "  echo 'Reverted: nothing changed.'\n  exit 1\nfi\n"
+        for (number, block) in shellSteps {
+            out += "# \(rollback ? "undo " : "")[\(number + 1)] \(block.title): \(ScriptText.closes(block, plan))\n"
+            out += (rollback ? block.rollback : block.apply).map { $0 + "\n" }.joined()
+        }
         for package in packages {
             out += "uci commit \(package)\n"
             if let service = Self.services[package] { out += "/etc/init.d/\(service)\n" }

@@ -72,11 +72,14 @@ struct OpenWrtRenderer {
             }
             return lanSubnet == nil ? .failure(noLAN) : .success(["snmp|\(UCIText.address(section))"])
         case .replaceCredential(let owner, .login), .hashSecret(let owner, .login):
-            return .failure(Reason("set a password for \(owner) on the router with `passwd \(owner)` (it stores a SHA-512 crypt hash in /etc/shadow, which uci does not manage)"))
+            guard ShadowFile.entry(of: owner, in: config, near: finding) != nil else {
+                return .failure(Reason("the password of \(owner) is not in an /etc/shadow given to the audit: run `passwd \(owner)` on the router"))
+            }
+            return .success(["passwd|\(owner)"])
         case .manual(let what):
             return .failure(Reason(what))
         default:
-            return .failure(Reason("no uci setting is known to fix this; follow the check's advice by hand"))
+            return .failure(.notAutomated(finding.fix, on: "uci"))
         }
     }
 
@@ -153,6 +156,8 @@ struct OpenWrtRenderer {
             }
             return FixBlock(key: key, title: title, apply: apply, rollback: rollback,
                             notes: replace ? ["Update the community on the monitoring system at the same time."] : [])
+        case "passwd":
+            return try passwordBlock(owner: parts[1], members: members, key: key)
         default:
             throw Reason("no renderer for \(key)")
         }

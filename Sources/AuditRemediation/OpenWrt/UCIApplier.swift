@@ -2,7 +2,8 @@ import AuditCore
 
 /// Applies an OpenWrt script the way the router runs it: the shell expands each
 /// `uci batch <<EOF` here-document (variables, `\$` escapes), then uci applies its commands to
-/// the configuration files: `set`, `delete`, `add_list`, `del_list`. Everything else in the
+/// the configuration files: `set`, `delete`, `add_list`, `del_list`. `passwd` and the rollback's
+/// `ra_restore_shadow` change /etc/shadow (ShadowPassword.swift). Everything else in the
 /// script (prompts, `uci changes`, `uci commit`, service reloads) leaves the files as they are;
 /// the applier follows the path where the engineer confirms.
 public struct UCIApplier: ScriptApplier {
@@ -25,6 +26,9 @@ public struct UCIApplier: ScriptApplier {
                       ["set", "delete", "add_list", "del_list"].contains(verb) {
                 // A single `uci set ...` on the shell's command line.
                 text.execute(UCIApplier.expand(String(line.dropFirst(4)), bindings))
+            } else {
+                // /etc/shadow is changed by passwd, not uci.
+                text.executeShell(line, bindings: bindings, storage: storage)
             }
         }
         return text.files.map { file in

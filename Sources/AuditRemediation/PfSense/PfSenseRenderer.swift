@@ -54,7 +54,9 @@ struct PfSenseRenderer {
         let spans = finding.evidence.flatMap(\.spans).filter { $0.file == file }
         switch finding.fix {
         case .removeRule(_, let span), .removePortForward(let span):
-            guard trimmed(span.start) == "<rule>" else { return .failure(Reason("the rule at line \(span.start) is not a <rule> element")) }
+            // OPNsense writes `<rule uuid="...">`; pfSense a bare `<rule>`.
+            let opening = trimmed(span.start)
+            guard opening == "<rule>" || (opening.hasPrefix("<rule ") && opening.hasSuffix(">") && !opening.hasSuffix("/>")) else { return .failure(Reason("the rule at line \(span.start) is not a <rule> element")) }
             return .success(["disable|\(span.start)"])
         case .disableService(.upnp):
             guard let line = spans.first(where: { trimmed($0.start).hasPrefix("<enable>") })?.start else {
@@ -74,7 +76,7 @@ struct PfSenseRenderer {
         case .replaceCredential, .hashSecret:
             return .failure(Reason("change it in the web interface (System > User Manager, or the service's page), which stores it the way the firewall needs; a password never goes into a file"))
         default:
-            return .failure(Reason("make this change in the web interface; config.xml has no single setting known to fix it"))
+            return .failure(.notAutomated(finding.fix, on: "config.xml (make it in the web interface)"))
         }
     }
 

@@ -95,7 +95,7 @@ struct RouterOSRenderer {
         case .manual(let what):
             return .failure(Reason(what))
         default:
-            return .failure(Reason("no RouterOS command is known to fix this; follow the check's advice by hand"))
+            return .failure(.notAutomated(finding.fix, on: "RouterOS"))
         }
     }
 

@@ -91,7 +91,8 @@ extension CiscoIOSConverter {
             device.portForwards.append(PortForward(
                 externalInterface: interfaceName, externalRole: role, protocols: pending.protocols,
                 externalPorts: pending.externalPorts, internalAddress: pending.internalAddress,
-                internalPorts: pending.internalPorts, origin: .source(pending.span)))
+                internalPorts: pending.internalPorts, origin: .source(pending.span),
+                externalAddress: pending.externalAddress))
         }
     }
 }

@@ -51,6 +51,7 @@ struct DrayTekConverter {
     var openPortOrder: [String] = []
     var lanAddress: (address: IPAddress, span: SourceSpan)?
     var lanLength = 24
+    var ipFilter = DrayTekIPFilter()
 
     init(sources: [ConfigSource]) {
         device = DeviceConfig(identity: DeviceIdentity(vendor: .drayTek), sources: sources)
@@ -102,6 +103,7 @@ struct DrayTekConverter {
         case "sys": return sys(command)
         case "mngt": return mngt(command)
         case "srv": return srv(command)
+        case "ipf": return ipf(command)
         case "upnp":
             if w.count == 2, w[1] == "on" || w[1] == "off" { upnp = Sourced(w[1] == "on", .source(span(command))) }
             return true
@@ -308,6 +310,7 @@ struct DrayTekConverter {
         device.accounts.append(Account(name: "admin", secret: admin, isAdministrator: true, origin: admin.origin))
         resolveNetwork()
         resolveServices()
+        resolveFilters()
         for index in portMapOrder { if let forward = portMaps[index] { device.portForwards.append(forward) } }
         for key in openPortOrder {
             guard let entry = openPorts[key], let start = entry.start else { continue }

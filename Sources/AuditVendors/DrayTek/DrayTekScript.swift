@@ -42,6 +42,13 @@ public enum DrayTekParser {
             }
             commands.append(DrayTekCommand(line: offset + 1, raw: raw, words: words))
         }
+        // A script written or saved whole ends with a line break; one that stops mid-line may
+        // have lost the rest of its last command.
+        if let last = commands.last, text.utf8.last != UInt8(ascii: "\n") {
+            diagnostics.append(Diagnostic(.warning, code: "truncated",
+                                          "the file does not end with a line break: the command on line \(last.line) may be cut short",
+                                          at: SourceSpan(file: path, start: last.line)))
+        }
         if commands.isEmpty {
             diagnostics.append(Diagnostic(.warning, code: "empty", "\(path) holds no Vigor telnet commands",
                                           at: SourceSpan(file: path, start: max(1, source.lineCount))))

@@ -66,6 +66,8 @@ extension OpenWrtConversion {
             internalPorts: internalPorts,
             allowedSources: allowedSources,
             enabled: enabled,
-            origin: .source(section.span))
+            origin: .source(section.span),
+            externalAddress: section.option("src_dip").flatMap { UCIValueParsing.prefix($0.text)?.address },
+            internalZone: section.option("dest")?.text)
     }
 }

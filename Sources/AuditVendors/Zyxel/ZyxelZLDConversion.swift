@@ -295,16 +295,16 @@ struct ZLDConverter {
 
 /// How ZLD stores an `encrypted-password`.
 enum ZLDSecrets {
-    /// `$1$`/`$5$`/`$6$` are crypt hashes; `$4$salt$...$` is ZLD's own encoding, which the
-    /// firmware decodes with a built-in key (published tools recover the password), so anyone
-    /// holding the file can read it; it is kept as an opaque form the credential engine does
-    /// not decode yet.
+    /// `$1$`/`$5$`/`$6$` are crypt hashes. `$4$...$` is ZLD's own encryption: the firmware
+    /// decrypts it with a built-in key (it uses such values itself, for VPN pre-shared keys), so
+    /// whoever holds the file and the firmware can read it. No public specification or test
+    /// vector exists, so it is classed as reversible without being decoded.
     static func form(encrypted value: Substring) -> SecretForm {
         let text = String(value)
         if text.hasPrefix("$1$") { return .hashed(scheme: .md5crypt, encoded: text) }
         if text.hasPrefix("$5$") { return .hashed(scheme: .sha256crypt, encoded: text) }
         if text.hasPrefix("$6$") { return .hashed(scheme: .sha512crypt, encoded: text) }
-        if text.hasPrefix("$4$") { return .opaque(scheme: "zyxel-zld-$4$", encoded: text) }
+        if text.hasPrefix("$4$") { return .reversible(scheme: .zyxelZLD4, encoded: text) }
         return .opaque(scheme: "zyxel-zld", encoded: text)
     }
 }

@@ -12,7 +12,10 @@ public enum StaleEvidence {
     }
 
     /// nil when every evidence line of the report still reads the same; otherwise a one-line reason.
-    public static func problem(_ audit: DeviceAudit, report device: ReportDocument.Device, secretsShown: Bool) -> String? {
+    /// A masked line is compared by its text and, when the report has one, by its secret digest,
+    /// which needs the key the report was made with (`key`; the report names it by `keyID`).
+    public static func problem(_ audit: DeviceAudit, report device: ReportDocument.Device, secretsShown: Bool,
+                               keyID: String? = nil, key: EvidenceKey? = nil) -> String? {
         let quoter = EvidenceQuoter(config: audit.config, showSecrets: secretsShown)
         for finding in device.findings {
             for evidence in finding.evidence {
@@ -20,6 +23,13 @@ public enum StaleEvidence {
                 let now = quoter.quote(file: file, line: line)
                 if now != text {
                     return "evidence of \(finding.id) changed since the audit (line \(line) was '\(text)', now \(now.map { "'\($0)'" } ?? "missing")); audit again before fixing"
+                }
+                guard let digest = evidence.secretDigest else { continue }
+                guard let key, key.keyID == keyID else {
+                    return "the report's secret digests were made with evidence key \(keyID ?? "(unnamed)"), which is not here, so a change inside a secret cannot be ruled out; audit again on this machine before fixing"
+                }
+                if let raw = quoter.unmasked(file: file, line: line), key.digest(raw) != digest {
+                    return "evidence of \(finding.id) changed since the audit: the secret on line \(line) ('\(text)') is not the one the report saw; audit again before fixing"
                 }
             }
         }
