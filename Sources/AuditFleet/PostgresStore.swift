@@ -93,20 +93,7 @@ public final class PostgresStore: SweepStore {
             CREATE INDEX queue_open ON queue(run_id, state, position);
             """),
         // Judgements keep whether a secret was recovered, not the recovered cleartext.
-        (2, """
-            CREATE TABLE credential_judgements (
-                key TEXT PRIMARY KEY,
-                recovered_kind TEXT NOT NULL CHECK (recovered_kind IN ('none', 'empty', 'withheld')),
-                matches_default TEXT,
-                weakness TEXT,
-                problem TEXT
-            );
-            INSERT INTO credential_judgements (key, recovered_kind, matches_default, weakness, problem)
-                SELECT key, CASE WHEN recovered IS NULL THEN 'none' WHEN recovered = '' THEN 'empty' ELSE 'withheld' END,
-                       matches_default, weakness, problem
-                FROM secret_assessments;
-            DROP TABLE secret_assessments;
-            """),
+        (2, StoredJudgement.replaceCleartextTableSQL),
     ]
 
     func migrate() throws {

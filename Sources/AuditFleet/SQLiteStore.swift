@@ -107,20 +107,7 @@ public final class SQLiteStore: SweepStore {
         }
         // v2: judgements keep whether a secret was recovered, not the recovered cleartext.
         migrator.registerMigration("v2") { db in
-            try db.execute(sql: """
-                CREATE TABLE credential_judgements (
-                    key TEXT PRIMARY KEY,
-                    recovered_kind TEXT NOT NULL CHECK (recovered_kind IN ('none', 'empty', 'withheld')),
-                    matches_default TEXT,
-                    weakness TEXT,
-                    problem TEXT
-                );
-                INSERT INTO credential_judgements (key, recovered_kind, matches_default, weakness, problem)
-                    SELECT key, CASE WHEN recovered IS NULL THEN 'none' WHEN recovered = '' THEN 'empty' ELSE 'withheld' END,
-                           matches_default, weakness, problem
-                    FROM secret_assessments;
-                DROP TABLE secret_assessments;
-                """)
+            try db.execute(sql: StoredJudgement.replaceCleartextTableSQL)
         }
         return migrator
     }

@@ -20,6 +20,23 @@ enum StoredJudgement {
     /// must show the cleartext ignores withheld entries and cracks again (`StoredAssessmentCache`).
     static let withheldCleartext = "(not kept)"
 
+    /// Schema step shared by the SQLite and PostgreSQL stores: the judgement table replaces the
+    /// older `secret_assessments`, which kept recovered cleartext; only its kind is carried over.
+    static let replaceCleartextTableSQL = """
+        CREATE TABLE credential_judgements (
+            key TEXT PRIMARY KEY,
+            recovered_kind TEXT NOT NULL CHECK (recovered_kind IN ('none', 'empty', 'withheld')),
+            matches_default TEXT,
+            weakness TEXT,
+            problem TEXT
+        );
+        INSERT INTO credential_judgements (key, recovered_kind, matches_default, weakness, problem)
+            SELECT key, CASE WHEN recovered IS NULL THEN 'none' WHEN recovered = '' THEN 'empty' ELSE 'withheld' END,
+                   matches_default, weakness, problem
+            FROM secret_assessments;
+        DROP TABLE secret_assessments;
+        """
+
     static func assessment(recoveredKind: String?, matchesDefault: String?, weakness: String?, problem: String?) -> SecretAssessment {
         let recovered: String? = switch recoveredKind {
         case "empty": ""
