@@ -31,7 +31,14 @@ public final class SQLiteStore: SweepStore {
         }
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
-            try Self.migrator.migrate(database)
+            do {
+                try Self.migrator.migrate(database)
+            } catch {
+                // Two processes opening a new file at once (a sweep starting while `history` or
+                // a second worker opens it) both see a migration pending; the loser's CREATE
+                // fails. Each migration commits with its record, so once more finds it applied.
+                try Self.migrator.migrate(database)
+            }
         } catch {
             throw StoreError("\(path): cannot open the history database: \(error)")
         }

@@ -76,7 +76,9 @@ public enum Subprocess {
         public var isRunning: Bool {
             if ended != nil { return false }
             var status: Int32 = 0
-            let rc = waitpid(pid, &status, WNOHANG)
+            var rc = waitpid(pid, &status, WNOHANG)
+            // A signal arriving during the call is not the child ending.
+            while rc < 0 && errno == EINTR { rc = waitpid(pid, &status, WNOHANG) }
             guard rc == pid else { return rc == 0 }
             ended = Self.decode(status)
             return false
